@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util'
+import { ConfigError, loadServerConfig } from '../../config/load.js'
+import { startServer } from '../../main.js'
+
+const HELP = `Usage: eniplane serve [options]
+
+Runs the RPC API (ECS 2014-05-26 + VPC 2016-04-28 on /), the console (/console) and the worker.
+
+Options:
+  --port P                 API/console port (default 8080)
+  --host H                 listen address (default 127.0.0.1)
+  --db FILE|postgres://…   SQLite file (default .eniplane/eniplane.db) or a PostgreSQL URL
+  --async-delay-ms MS      how long Attaching/Detaching/Deleting/Pending/… last (default 1000)
+  --quota-profile P        seed (the product document's limits, default) or current
+  --metadata-port P        also serve the instance metadata service on this port (off if absent)
+  --metadata-host H        metadata listen address (default 127.0.0.1)
+  --metadata-trust-header  local testing only: identify the caller by X-Eniplane-Instance-Ip
+  --allocation MODE        random (default) or sequential (lowest free address first)
+  --sqlite-synchronous S   full (default; fsync per commit) or normal (WAL, survives a crash
+                           of the process, not of the machine)
+  --enis-per-region N      region ENI quota (default 100)
+  --log-level L            silent|error|warn|info|debug (default info)
+  --config FILE            JSON file with the same settings (camelCase keys)
+Environment: ENI_PORT, ENI_DB, ENI_ASYNC_DELAY_MS, ENI_QUOTA_PROFILE, … override the file;
+ENIPLANE_ACCESS_KEY_ID / ENIPLANE_ACCESS_KEY_SECRET set the bootstrap account on first start.`
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      'async-delay-ms': { type: 'string' },
+      'quota-profile': { type: 'string' },
+      'metadata-port': { type: 'string' },
+      'metadata-host': { type: 'string' },
+      'metadata-trust-header': { type: 'boolean' },
+      allocation: { type: 'string' },
+      'sqlite-synchronous': { type: 'string' },
+      'enis-per-region': { type: 'string' },
+      'log-level': { type: 'string' },
+      config: { type: 'string' },
+    },
+  })
+  if (values.help) {
+    console.log(HELP)
+    return 0
+  }
+  let config
+  try {
+    config = loadServerConfig({
+      file: values.config,
+      env: process.env,
+      flags: {
+        port: values.port,
+        host: values.host,
+        db: values.db,
+        asyncDelayMs: values['async-delay-ms'],
+        quotaProfile: values['quota-profile'],
+        metadataPort: values['metadata-port'],
+        metadataHost: values['metadata-host'],
+        metadataTrustHeader: values['metadata-trust-header'],
+        allocation: values.allocation,
+        sqliteSynchronous: values['sqlite-synchronous'],
+        enisPerRegion: values['enis-per-region'],
+        logLevel: values['log-level'],
+      },
+    })
+  } catch (e: unknown) {
+    if (e instanceof ConfigError) {
+      console.error(e.message)
+      return 2
+    }
+    throw e
+  }
+  const server = await startServer(config)
+  console.log(`eniplane listening on ${server.url} (profile ${config.quotaProfile}, db ${config.db})`)
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  await server.close()
+  return 0
+}

@@ -1,0 +1,92 @@
+// Loads the server configuration: defaults, then an optional JSON file, then `ENI_*`
+// environment overrides, then command-line flags. Every problem is reported at once.
+import { readFileSync } from 'node:fs'
+import type { ServerConfig } from './server-config.js'
+import { DEFAULT_SERVER_CONFIG } from './server-config.js'
+
+type Raw = Partial<Record<keyof ServerConfig, unknown>>
+
+const ENV: Record<string, keyof ServerConfig> = {
+  ENI_HOST: 'host',
+  ENI_PORT: 'port',
+  ENI_DB: 'db',
+  ENI_ASYNC_DELAY_MS: 'asyncDelayMs',
+  ENI_QUOTA_PROFILE: 'quotaProfile',
+  ENI_METADATA_PORT: 'metadataPort',
+  ENI_METADATA_HOST: 'metadataHost',
+  ENI_ALLOCATION: 'allocation',
+  ENI_SQLITE_SYNCHRONOUS: 'sqliteSynchronous',
+  ENI_ENIS_PER_REGION: 'enisPerRegion',
+  ENI_LOG_LEVEL: 'logLevel',
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}
+
+export function loadServerConfig(opts: {
+  file?: string | undefined
+  env?: Readonly<Record<string, string | undefined>>
+  flags?: Raw
+}): ServerConfig {
+  const raw: Raw = {}
+  if (opts.file !== undefined) {
+    Object.assign(raw, JSON.parse(readFileSync(opts.file, 'utf8')) as Raw)
+  }
+  for (const [name, key] of Object.entries(ENV)) {
+    const v = opts.env?.[name]
+    if (v !== undefined && v !== '') raw[key] = v
+  }
+  for (const [k, v] of Object.entries(opts.flags ?? {})) {
+    if (v !== undefined) raw[k as keyof ServerConfig] = v
+  }
+  return validate(raw)
+}
+
+function validate(raw: Raw): ServerConfig {
+  const problems: string[] = []
+  const d = DEFAULT_SERVER_CONFIG
+  const int = (key: keyof ServerConfig, min: number, max: number, fallback: number) => {
+    const v = raw[key]
+    if (v === undefined) return fallback
+    const n = typeof v === 'number' ? v : Number(v)
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${key} must be an integer from ${min} to ${max} (got ${String(v)})`)
+      return fallback
+    }
+    return n
+  }
+  const oneOf = <T extends string>(key: keyof ServerConfig, values: readonly T[], fallback: T) => {
+    const v = raw[key]
+    if (v === undefined) return fallback
+    if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T
+    problems.push(`${key} must be one of ${values.join(', ')} (got ${String(v)})`)
+    return fallback
+  }
+  const text = (key: keyof ServerConfig, fallback: string) => {
+    const v = raw[key]
+    if (v === undefined) return fallback
+    if (typeof v !== 'string' || v === '') {
+      problems.push(`${key} must be a non-empty string`)
+      return fallback
+    }
+    return v
+  }
+  const config: ServerConfig = {
+    host: text('host', d.host),
+    port: int('port', 0, 65535, d.port),
+    db: text('db', d.db),
+    asyncDelayMs: int('asyncDelayMs', 0, 3_600_000, d.asyncDelayMs),
+    quotaProfile: oneOf('quotaProfile', ['seed', 'current'], d.quotaProfile),
+    metadataPort: raw.metadataPort === undefined ? undefined : int('metadataPort', 0, 65535, 0),
+    metadataHost: text('metadataHost', d.metadataHost),
+    metadataTrustHeader: raw.metadataTrustHeader === true || raw.metadataTrustHeader === 'true',
+    allocation: oneOf('allocation', ['random', 'sequential'], d.allocation),
+    sqliteSynchronous: oneOf('sqliteSynchronous', ['full', 'normal'], d.sqliteSynchronous),
+    enisPerRegion: int('enisPerRegion', 1, 1_000_000, d.enisPerRegion),
+    logLevel: oneOf('logLevel', ['silent', 'error', 'warn', 'info', 'debug'], d.logLevel),
+    dataDir: text('dataDir', d.dataDir),
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  return Object.freeze(config)
+}

@@ -1,0 +1,35 @@
+// The server's configuration: one typed, frozen object, validated once (STYLE §7).
+
+export interface ServerConfig {
+  readonly host: string
+  readonly port: number
+  /** a SQLite file path or a postgres:// URL */
+  readonly db: string
+  readonly asyncDelayMs: number
+  readonly quotaProfile: 'seed' | 'current'
+  readonly metadataPort: number | undefined
+  readonly metadataHost: string
+  /** local testing only: identify the metadata caller by the X-Eniplane-Instance-Ip header */
+  readonly metadataTrustHeader: boolean
+  readonly allocation: 'random' | 'sequential'
+  readonly sqliteSynchronous: 'full' | 'normal'
+  readonly enisPerRegion: number
+  readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug'
+  readonly dataDir: string
+}
+
+export const DEFAULT_SERVER_CONFIG: ServerConfig = {
+  host: '127.0.0.1',
+  port: 8080,
+  db: '.eniplane/eniplane.db',
+  asyncDelayMs: 1000,
+  quotaProfile: 'seed',
+  metadataPort: undefined,
+  metadataHost: '127.0.0.1',
+  metadataTrustHeader: false,
+  allocation: 'random',
+  sqliteSynchronous: 'full',
+  enisPerRegion: 100,
+  logLevel: 'info',
+  dataDir: '.eniplane',
+}

@@ -1,0 +1,358 @@
+// The error catalogue: the only place an Alibaba error Code string is written.
+// Each factory fixes code, HTTP status and message together (codes and statuses from
+// spec/eni-api.md §2.6, §7 and §8). Codes never change once released.
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  readonly code: string
+  readonly httpStatus: number
+
+  constructor(code: string, httpStatus: number, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.code = code
+    this.httpStatus = httpStatus
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError
+}
+
+const make =
+  (code: string, status: number, message: string) =>
+  (options?: { cause?: unknown }): ApiError =>
+    new ApiError(code, status, message, options)
+
+export const errors = {
+  // --- common (§2.6) ---
+  missingParameter: (name: string) =>
+    new ApiError(
+      'MissingParameter',
+      400,
+      `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+    ),
+  invalidParameter: (name: string, detail?: string) =>
+    new ApiError(
+      'InvalidParameter',
+      400,
+      detail ?? `The specified parameter "${name}" is not valid.`,
+    ),
+  invalidParameterConflict: (a: string, b: string) =>
+    new ApiError(
+      'InvalidParameter.Conflict',
+      400,
+      `The parameters "${a}" and "${b}" cannot be specified together.`,
+    ),
+  invalidParameterMismatch: (message: string) =>
+    new ApiError('InvalidParameter.Mismatch', 400, message),
+  invalidAction: (action: string) =>
+    new ApiError(
+      'InvalidAction.NotFound',
+      404,
+      `Specified api "${action}" is not found, please check your url and method.`,
+    ),
+  missingRegionId: make('MissingRegionId', 400, 'RegionId is mandatory for this action.'),
+  invalidRegionIdNotFound: (region: string) =>
+    new ApiError('InvalidRegionId.NotFound', 404, `The specified RegionId "${region}" does not exist.`),
+  invalidRegionIdMalformed: make(
+    'InvalidRegionId.MalFormed',
+    400,
+    'The specified parameter RegionId is not valid.',
+  ),
+  invalidZoneIdNotFound: (zone: string) =>
+    new ApiError('InvalidZoneId.NotFound', 404, `The specified zone "${zone}" does not exist.`),
+  throttling: make('Throttling', 400, 'Request was denied due to request throttling.'),
+  serviceUnavailable: make(
+    'ServiceUnavailable',
+    503,
+    'The request has failed due to a temporary failure of the server.',
+  ),
+  internalError: make(
+    'InternalError',
+    500,
+    'The request processing has failed due to some unknown error, exception or failure.',
+  ),
+  operationConflict: make(
+    'OperationConflict',
+    409,
+    'Request was denied due to conflict with a previous request.',
+  ),
+  eniOperationConflict: make('Operation.Conflict', 403, 'ecs task is conflicted.'),
+  idempotentParameterMismatch: make(
+    'IdempotentParameterMismatch',
+    400,
+    'The request is retried with updated parameters.',
+  ),
+  idempotenceParamNotMatch: make(
+    'IdempotenceParamNotMatch',
+    400,
+    'Request uses a client token in a previous request but is not identical to that request.',
+  ),
+  idempotentProcessing: make(
+    'IdempotentProcessing',
+    403,
+    'The previous idempotent request(s) is still processing.',
+  ),
+  dryRunOperation: make(
+    'DryRunOperation',
+    400,
+    'Request validation has been passed with DryRun flag set.',
+  ),
+  requestTooLarge: make('InvalidParameter.RequestTooLarge', 413, 'The request body is too large.'),
+
+  // --- authentication (gateway) ---
+  signatureDoesNotMatch: make(
+    'SignatureDoesNotMatch',
+    400,
+    'Specified signature is not matched with our calculation.',
+  ),
+  signatureNonceUsed: make('SignatureNonceUsed', 400, 'Specified signature nonce was used already.'),
+  incompleteSignature: (detail: string) => new ApiError('IncompleteSignature', 400, detail),
+  invalidTimeStampExpired: make(
+    'InvalidTimeStamp.Expired',
+    400,
+    'Specified time stamp or date value is expired.',
+  ),
+  invalidTimeStampFormat: make(
+    'InvalidTimeStamp.Format',
+    400,
+    'Specified time stamp or date value is not well formatted.',
+  ),
+  invalidAccessKeyIdNotFound: make(
+    'InvalidAccessKeyId.NotFound',
+    404,
+    'Specified access key is not found.',
+  ),
+  unsupportedSignatureMethod: (method: string) =>
+    new ApiError(
+      'InvalidSignatureMethod',
+      400,
+      `Specified signature method "${method}" is not supported.`,
+    ),
+  forbiddenSession: make('Forbidden.Session', 403, 'The console session is missing or expired.'),
+  forbiddenCrossSite: make('Forbidden.CrossSite', 403, 'Cross-site console requests are refused.'),
+
+  // --- ENI (§7) ---
+  invalidEniIdNotFound: (id: string) =>
+    new ApiError('InvalidEniId.NotFound', 404, `The specified EniId "${id}" is not found.`),
+  invalidEcsIdNotFound: (id: string) =>
+    new ApiError('InvalidEcsId.NotFound', 404, `The specified EcsId "${id}" is not found.`),
+  invalidEniState: (expected: string, current: string) =>
+    new ApiError(
+      'InvalidOperation.InvalidEniState',
+      400,
+      `The operation is not allowed in the current ENI state. Expecting status is "${expected}" while current status is "${current}".`,
+    ),
+  invalidEcsState: (expected: string, current: string) =>
+    new ApiError(
+      'InvalidOperation.InvalidEcsState',
+      400,
+      `The operation is not allowed in the current ECS state. Expecting status is "${expected}" while current status is "${current}".`,
+    ),
+  invalidEniType: (expected: string, current: string) =>
+    new ApiError(
+      'InvalidOperation.InvalidEniType',
+      403,
+      `The operation is not allowed in the current ENI type. Expecting type is "${expected}" while current type is "${current}".`,
+    ),
+  detachPrimaryEniNotAllowed: make(
+    'InvalidOperation.DetachPrimaryEniNotAllowed',
+    400,
+    'Detaching primary ENI from ECS instance is not allowed.',
+  ),
+  availabilityZoneMismatch: make(
+    'InvalidOperation.AvailabilityZoneMismatch',
+    403,
+    'The VPC VSwitch of the specified ENI and ECS instance are not in the same availability zone.',
+  ),
+  vSwitchMismatch: make(
+    'InvalidOperation.VSwitchMismatch',
+    403,
+    'The VSwitch of the specified ENI and ECS instance are not the same.',
+  ),
+  vpcMismatch: make(
+    'InvalidOperation.VpcMismatch',
+    403,
+    'The VPC of the specified ENI and security group are not in the same VPC.',
+  ),
+  instanceNotInVpc: make(
+    'InvalidOperation.InstanceNotInVpc',
+    403,
+    'An ENI can only be attached to an instance in a VPC.',
+  ),
+  invalidVSwitchIdNotFound: (id: string) =>
+    new ApiError('InvalidVSwitchId.NotFound', 404, `The specified VSwitchId "${id}" is not found.`),
+  invalidSecurityGroupIdNotFound: (id: string) =>
+    new ApiError(
+      'InvalidSecurityGroupId.NotFound',
+      404,
+      `The specified SecurityGroupId "${id}" is not found.`,
+    ),
+  securityGroupNotVpc: make(
+    'InvalidSecurityGroupId.NotVpc',
+    403,
+    'The specified SecurityGroupId not in VPC.',
+  ),
+  maxEniCountExceeded: make(
+    'MaxEniCountExceeded',
+    403,
+    'The number of ENI exceeds the limit per region.',
+  ),
+  eniPerInstanceLimitExceeded: make(
+    'EniPerInstanceLimitExceeded',
+    403,
+    'The number of ENI exceeds the limit for the type of instance you are trying to launch.',
+  ),
+  securityGroupInstanceLimitExceed: make(
+    'SecurityGroupInstanceLimitExceed',
+    403,
+    'The maximum number of instances in a security group is exceeded.',
+  ),
+  joinedGroupLimitExceed: (max: number) =>
+    new ApiError(
+      'JoinedGroupLimitExceed',
+      400,
+      `An ENI can join at most ${max} security groups.`,
+    ),
+  ipNotEnough: (vswitchId: string) =>
+    new ApiError(
+      'InvalidVSwitchId.IpNotEnough',
+      403,
+      `The specified VSwitch "${vswitchId}" has not enough IpAddress.`,
+    ),
+  privateIpQuotaExceeded: make(
+    'QuotaExceeded.PrivateIpAddress',
+    400,
+    "Don't have enough private IPs in this switch",
+  ),
+  ipInvalidInVSwitch: (ip: string, cidr: string) =>
+    new ApiError(
+      'InvalidVSwitchId.IpInvalid',
+      403,
+      `The specified IpAddress "${ip}" is not valid in VSwitch CIDR block "${cidr}".`,
+    ),
+  invalidIpAddress: (ip: string) =>
+    new ApiError('InvalidIp.Address', 403, `The specified ipAddress "${ip}" is invalid.`),
+  ipRepeated: (ip: string) =>
+    new ApiError('InvalidIp.IpRepeated', 403, `The specified ipAddress "${ip}" is(are) repeated.`),
+  ipAssigned: (ip: string) =>
+    new ApiError(
+      'InvalidIp.IpAssigned',
+      403,
+      `The specified ipAddress "${ip}" is already assigned in the VSwitch.`,
+    ),
+  ipUnassigned: (ip: string) =>
+    new ApiError('InvalidIp.IpUnassigned', 403, `The specified IP "${ip}" is not assigned on this ENI.`),
+  ipv4CountExceeded: (eniId: string, limit: number, assigned: number, requested: number) =>
+    new ApiError(
+      'InvalidOperation.Ipv4CountExceeded',
+      403,
+      `The number of eni ${eniId} ipv4 address exceeds the limit(${limit}). Assigned:${assigned}. Expecting assign:${requested}.`,
+    ),
+  instanceTypeNoSecondaryIp: (type: string) =>
+    new ApiError(
+      'InvalidOperation.Ipv4CountExceeded',
+      403,
+      `The instanceType of ${type} does not support secondary private IP addresses.`,
+    ),
+  ipv6NotTurnOn: (vswitchId: string) =>
+    new ApiError(
+      'InvalidVSwitch.Ipv6NotTurnOn',
+      403,
+      `The specified VSwitch "${vswitchId}" ipv6 function not turn on.`,
+    ),
+
+  // --- instances (§8.5–§8.9) ---
+  invalidInstanceIdNotFound: (id: string) =>
+    new ApiError('InvalidInstanceId.NotFound', 404, `The specified InstanceId "${id}" does not exist.`),
+  incorrectInstanceStatus: make(
+    'IncorrectInstanceStatus',
+    403,
+    'The current status of the resource does not support this operation.',
+  ),
+  incorrectInstanceStatusInitializing: make(
+    'IncorrectInstanceStatus.Initializing',
+    403,
+    'The specified instance status does not support this operation.',
+  ),
+  invalidInstanceType: (type: string) =>
+    new ApiError(
+      'InvalidInstanceType.ValueNotSupported',
+      400,
+      `The specified InstanceType "${type}" is not supported.`,
+    ),
+  invalidImageIdNotFound: (id: string) =>
+    new ApiError('InvalidImageId.NotFound', 404, `The specified ImageId "${id}" does not exist.`),
+  invalidPrivateIpAddress: make(
+    'InvalidPrivateIpAddress',
+    400,
+    'Specified private IP address is not in the CIDR block of virtual switch.',
+  ),
+  invalidPrivateIpAddressMalformed: make(
+    'InvalidPrivateIpAddress.Malformed',
+    400,
+    'Specified private IP address is malformed.',
+  ),
+  privateIpAddressDuplicated: make(
+    'InvalidPrivateIpAddress.Duplicated',
+    400,
+    'Specified private IP address is duplicated.',
+  ),
+  vSwitchNecessary: make('InvalidVSwitchId.Necessary', 400, 'The VSwitchId is necessary'),
+  runSecurityGroupNotFound: make(
+    'InvalidSecurityGroupId.NotFound',
+    400,
+    'The SecurityGroupId provided does not exist in our records.',
+  ),
+  runSecurityGroupLimit: make(
+    'SecurityGroupInstanceLimitExceed',
+    403,
+    'Exceeding the allowed amount of instances of a security group.',
+  ),
+
+  // --- VPC, vSwitch, security group (§8.1–§8.4) ---
+  invalidVpcIdNotFound: (id: string) =>
+    new ApiError('InvalidVpcId.NotFound', 404, `The specified VPC "${id}" does not exist.`),
+  incorrectVpcStatus: make(
+    'IncorrectVpcStatus',
+    400,
+    'Current VPC status does not support this operation.',
+  ),
+  incorrectVSwitchStatus: make(
+    'IncorrectVSwitchStatus',
+    400,
+    'The current status of virtual switch does not support this operation.',
+  ),
+  invalidCidrBlock: (detail: string) => new ApiError('InvalidParameter', 400, detail),
+  invalidCidrBlockMalformed: make(
+    'InvalidCidrBlock.Malformed',
+    400,
+    'Specified CIDR block is not valid.',
+  ),
+  invalidCidrMaskLength: make(
+    'InvalidCirdrBlock.MaskLength',
+    400,
+    'The mask length of the specified CIDR block is not valid.',
+  ),
+  cidrOverlapped: make(
+    'InvalidCidrBlock.Overlapped',
+    400,
+    'Specified CIDR block overlapped with other subnets.',
+  ),
+  vpcQuotaExceeded: make('QuotaExceeded.Vpc', 400, 'VPC quota exceeded.'),
+  vSwitchQuotaExceeded: make('QuotaExceeded.VSwitch', 400, 'Virtual switch quota exceeded.'),
+  securityGroupQuotaExceeded: make(
+    'QuotaExceed.SecurityGroup',
+    403,
+    'The maximum number of security groups is reached.',
+  ),
+  dependencyViolation: (what: string) =>
+    new ApiError('DependencyViolation', 400, `The specified resource still has ${what}.`),
+  invalidName: (code: string, name: string) =>
+    new ApiError(code, 400, `The specified ${name} is not valid.`),
+  invalidDescriptionMalformed: make(
+    'InvalidDescription.Malformed',
+    400,
+    'The specified description is not valid.',
+  ),
+} as const

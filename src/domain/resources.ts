@@ -1,0 +1,126 @@
+// The resources of the world, camelCase (wire names stay in api/ and http/).
+import type {
+  EniStatus,
+  EniType,
+  InstanceStatus,
+  NetworkStatus,
+  NetworkType,
+  SecurityGroupType,
+} from './statuses.js'
+
+export interface Account {
+  readonly id: string
+  readonly name: string
+  readonly createdAt: Date
+}
+
+export interface AccessKey {
+  readonly accessKeyId: string
+  readonly accessKeySecret: string
+  readonly accountId: string
+}
+
+export interface Vpc {
+  readonly id: string
+  readonly accountId: string
+  readonly regionId: string
+  readonly cidrBlock: string
+  readonly name: string
+  readonly description: string
+  readonly status: NetworkStatus
+  readonly vRouterId: string
+  readonly routeTableId: string
+  readonly createdAt: Date
+}
+
+export interface VSwitch {
+  readonly id: string
+  readonly accountId: string
+  readonly vpcId: string
+  readonly regionId: string
+  readonly zoneId: string
+  readonly cidrBlock: string
+  readonly name: string
+  readonly description: string
+  readonly status: NetworkStatus
+  readonly createdAt: Date
+}
+
+export interface SecurityGroup {
+  readonly id: string
+  readonly accountId: string
+  readonly vpcId: string
+  readonly regionId: string
+  readonly name: string
+  readonly description: string
+  readonly type: SecurityGroupType
+  readonly createdAt: Date
+}
+
+export interface Instance {
+  readonly id: string
+  readonly accountId: string
+  readonly regionId: string
+  readonly zoneId: string
+  readonly networkType: NetworkType
+  readonly vpcId: string | null
+  readonly vswitchId: string | null
+  readonly instanceType: string
+  readonly imageId: string
+  readonly name: string
+  readonly hostName: string
+  readonly description: string
+  readonly status: InstanceStatus
+  readonly createdAt: Date
+  readonly startedAt: Date | null
+}
+
+export interface PrivateIp {
+  readonly address: string
+  readonly primary: boolean
+}
+
+export interface Eni {
+  readonly id: string
+  readonly accountId: string
+  readonly regionId: string
+  readonly zoneId: string
+  readonly vpcId: string
+  readonly vswitchId: string
+  readonly type: EniType
+  readonly status: EniStatus
+  readonly macAddress: string
+  readonly primaryIp: string
+  readonly name: string
+  readonly description: string
+  readonly instanceId: string | null
+  readonly deviceIndex: number | null
+  readonly deleteOnRelease: boolean
+  readonly sourceDestCheck: boolean
+  readonly createdAt: Date
+}
+
+/** An ENI with its security groups and all its private IPs (primary first). */
+export interface EniView extends Eni {
+  readonly securityGroupIds: readonly string[]
+  readonly privateIps: readonly PrivateIp[]
+}
+
+export type OperationKind =
+  | 'vpc.available'
+  | 'vswitch.available'
+  | 'instance.started'
+  | 'instance.stopped'
+  | 'instance.created-stopped'
+  | 'eni.attached'
+  | 'eni.detached'
+  | 'eni.deleted'
+
+/** A durable transition that completes later (DESIGN.md: async work is durable). */
+export interface Operation {
+  readonly id: string
+  readonly accountId: string
+  readonly kind: OperationKind
+  readonly resourceId: string
+  readonly dueAt: Date
+}

@@ -1,0 +1,86 @@
+// Target `debian`: ifupdown stanzas (spec §8) in a file of /etc/network/interfaces.d/ whose name
+// matches `source-directory`'s ^[a-zA-Z0-9_-]+$. One `iface eth0:N inet static` stanza per
+// address and never a `gateway` line (P2). A secondary ENI also gets its own DHCP stanza with a
+// demoted metric and post-up/pre-down policy routing (spec §13); each alias stanza carries the
+// rule of its address. When `<dev>:<N>` would exceed 15 characters the addresses become extra
+// unlabelled `iface <dev> inet static` stanzas (ifupdown ≥ 0.7 applies all of them).
+import type { RenderRequest, RenderedFile } from './interface-description.js'
+import { commandScript, configFile } from './interface-description.js'
+import { ipAddrDel, policySetup, ruleSelector, runtimeApply } from './ip.js'
+import type { AddressPlan, RenderPlan } from './render-plan.js'
+import { planRender } from './render-plan.js'
+
+export function debianPath(device: string): string {
+  return `/etc/network/interfaces.d/60-eni-${device.replace(/[^A-Za-z0-9_-]/g, '_')}`
+}
+
+function parentStanza(plan: RenderPlan): string[] {
+  const policy = plan.policy
+  if (!policy) return []
+  return [
+    `auto ${plan.device}`,
+    `iface ${plan.device} inet dhcp`,
+    `    metric ${policy.metric}`,
+    ...(plan.mtu === undefined
+      ? []
+      : [`    pre-up ip link set dev ${plan.device} mtu ${plan.mtu}`]),
+    ...policySetup(plan, policy).map((line) => `    post-up ${line}`),
+    `    pre-down ip -4 rule del ${ruleSelector(plan.primaryIp, policy)}`,
+  ]
+}
+
+function addressStanza(plan: RenderPlan, address: AddressPlan): string[] {
+  const name = address.label ?? plan.device
+  const rule = plan.policy ? ruleSelector(address.ip, plan.policy) : undefined
+  return [
+    ...(address.label === undefined ? [] : [`auto ${name}`]),
+    `iface ${name} inet static`,
+    `    address ${address.ip}`,
+    `    netmask ${plan.netmask}`,
+    ...(rule === undefined ? [] : [`    post-up ip -4 rule add ${rule}`]),
+    ...(rule === undefined ? [] : [`    pre-down ip -4 rule del ${rule}`]),
+  ]
+}
+
+function interfacesFile(plan: RenderPlan): string | undefined {
+  const stanzas = [parentStanza(plan), ...plan.keep.map((a) => addressStanza(plan, a))]
+  const nonEmpty = stanzas.filter((lines) => lines.length > 0)
+  return nonEmpty.length === 0 ? undefined : nonEmpty.map((s) => s.join('\n') + '\n').join('\n')
+}
+
+/**
+ * ifdown needs the stanza, so revoke runs before the file is rewritten; `ip addr del` covers a
+ * stanza that is already gone ("unknown interface") and the unlabelled form.
+ */
+function revokeLines(plan: RenderPlan, fileGone: boolean): string[] {
+  const lines = plan.revoke.flatMap((address) => {
+    const runtime = [
+      ...(plan.policy ? [`ip -4 rule del ${ruleSelector(address.ip, plan.policy)}`] : []),
+      ipAddrDel(plan, address),
+    ]
+    if (address.label === undefined) return runtime
+    const fallback = runtime.length === 1 ? runtime[0] : `{ ${runtime.join('; ')}; }`
+    return [`ifdown ${address.label} || ${fallback}`]
+  })
+  return fileGone && lines.length > 0 ? [...lines, `rm -f ${debianPath(plan.device)}`] : lines
+}
+
+export function renderDebian(req: RenderRequest): RenderedFile[] {
+  const plan = planRender(req)
+  const content = interfacesFile(plan)
+  const files = content === undefined ? [] : [configFile(debianPath(plan.device), content)]
+  if (plan.mode === 'revoke') {
+    const lines = revokeLines(plan, content === undefined)
+    return lines.length === 0 ? files : [commandScript('revoke', 'sh', lines), ...files]
+  }
+  if (files.length === 0) return []
+  // Labelled: ifup the ENI's own stanza (secondary ENI) and each alias. Unlabelled stanzas belong
+  // to `iface <dev>`, which is already up, so they are applied at runtime instead.
+  const lines = plan.labelled
+    ? [
+        ...(plan.policy ? [`ifup ${plan.device}`] : []),
+        ...plan.keep.map((a) => `ifup ${a.label ?? plan.device}`),
+      ]
+    : runtimeApply(plan, false)
+  return [...files, commandScript('add', 'sh', lines)]
+}

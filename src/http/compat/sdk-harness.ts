@@ -1,0 +1,79 @@
+// Starts the real server (composition root, SQLite in memory, signature verification on) and
+// builds the official SDK clients against it, for the compatibility tests.
+import Ecs from '@alicloud/ecs20140526'
+import { $OpenApiUtil } from '@alicloud/openapi-core'
+import RPCClient from '@alicloud/pop-core'
+import Vpc from '@alicloud/vpc20160428'
+import { DEFAULT_SERVER_CONFIG } from '../../config/server-config.js'
+import type { RunningServer } from '../../main.js'
+import { startServer } from '../../main.js'
+
+export const AK = 'LTAIcompatcompatcompat'
+export const SECRET = 'compat-secret-compat-secret-01'
+
+export async function startCompatServer(): Promise<RunningServer> {
+  return startServer(
+    {
+      ...DEFAULT_SERVER_CONFIG,
+      db: ':memory:',
+      port: 0,
+      asyncDelayMs: 20,
+      logLevel: 'silent',
+    },
+    { ENIPLANE_ACCESS_KEY_ID: AK, ENIPLANE_ACCESS_KEY_SECRET: SECRET },
+    () => undefined,
+  )
+}
+
+export function popClient(url: string, key = { id: AK, secret: SECRET }): RPCClient {
+  return new RPCClient({
+    endpoint: url,
+    apiVersion: '2014-05-26',
+    accessKeyId: key.id,
+    accessKeySecret: key.secret,
+  })
+}
+
+function teaConfig(url: string, key: { id: string; secret: string }) {
+  return new $OpenApiUtil.Config({
+    accessKeyId: key.id,
+    accessKeySecret: key.secret,
+    endpoint: url.replace(/^http:\/\//, ''),
+    protocol: 'http',
+    regionId: 'cn-hangzhou',
+  })
+}
+
+export function ecsClient(url: string, key = { id: AK, secret: SECRET }): Ecs.default {
+  return new Ecs.default(teaConfig(url, key))
+}
+
+export function vpcClient(url: string, key = { id: AK, secret: SECRET }): Vpc.default {
+  return new Vpc.default(teaConfig(url, key))
+}
+
+/** Polls until `check` holds; fails (never hangs) after `ms`. */
+export async function eventually<T>(
+  what: string,
+  read: () => Promise<T>,
+  check: (v: T) => boolean,
+  ms = 5000,
+): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const v = await read()
+    if (check(v)) return v
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+/** The error an SDK call rejects with, or a failure if it resolves. */
+export async function sdkError(p: Promise<unknown>): Promise<{ code: string; statusCode?: number }> {
+  try {
+    await p
+  } catch (e: unknown) {
+    return e as { code: string; statusCode?: number }
+  }
+  throw new Error('expected the SDK call to fail')
+}

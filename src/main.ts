@@ -1,0 +1,172 @@
+// The composition root: the only module that knows the storage engines, the HTTP server, the
+// worker and the metadata listener, and wires them from one ServerConfig.
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, writeFileSync, chmodSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import Database from 'better-sqlite3'
+import pg from 'pg'
+import type { FastifyInstance } from 'fastify'
+import { QUOTA_PROFILES, DEFAULT_REGION_QUOTAS } from './domain/quota-profile.js'
+import { DEFAULT_REGIONS } from './domain/regions.js'
+import { idGeneratorFrom } from './domain/ids.js'
+import type { ServerConfig } from './config/server-config.js'
+import type { Store } from './storage/store.js'
+import { SqliteStore } from './storage/sqlite/sqlite-store.js'
+import { PostgresStore } from './storage/postgres/postgres-store.js'
+import { createServiceContext } from './service/context.js'
+import type { ServiceContext } from './service/context.js'
+import { createAccount, findAccessKey, hasAccounts } from './service/accounts.js'
+import type { NewAccount } from './service/accounts.js'
+import { Worker } from './worker/worker.js'
+import { ActionRegistry } from './http/action-registry.js'
+import { registerActions } from './http/actions/index.js'
+import { closeGracefully, createHttpServer } from './http/server.js'
+import { verifySignature } from './http/auth/verify-request.js'
+import { MemoryNonceCache } from './http/auth/nonce-cache.js'
+import { errors, isApiError } from './domain/errors.js'
+
+export interface RunningServer {
+  readonly url: string
+  readonly app: FastifyInstance
+  readonly ctx: ServiceContext
+  readonly worker: Worker
+  close(): Promise<void>
+}
+
+const systemClock = { now: () => new Date() }
+const cryptoRandom = () => randomBytes(4).readUInt32BE(0) / 2 ** 32
+
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//.test(db)
+}
+
+export async function openStore(config: Pick<ServerConfig, 'db' | 'sqliteSynchronous'>): Promise<Store> {
+  if (isPostgresUrl(config.db)) {
+    return PostgresStore.open(new pg.Pool({ connectionString: config.db, max: 10 }))
+  }
+  if (config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true })
+  return SqliteStore.open(new Database(config.db), { synchronous: config.sqliteSynchronous })
+}
+
+/** A fresh account id and AccessKey pair in Alibaba's shapes (`LTAI…`, 30-character secret). */
+export function newAccessKey(): NewAccount {
+  return {
+    accountId: String(1_000_000_000_000 + randomBytes(4).readUInt32BE(0)),
+    accessKeyId: `LTAI${randomBytes(15).toString('hex').slice(0, 20)}`,
+    accessKeySecret: randomBytes(15).toString('hex'),
+  }
+}
+
+/**
+ * First start: creates the bootstrap account from ENIPLANE_ACCESS_KEY_ID/SECRET, or generates a
+ * pair, prints it once and writes it to `<dataDir>/credentials` (mode 0600).
+ */
+export async function bootstrapAccount(
+  store: Store,
+  env: Readonly<Record<string, string | undefined>>,
+  dataDir: string,
+  print: (line: string) => void,
+): Promise<void> {
+  if (await hasAccounts(store)) return
+  const id = env['ENIPLANE_ACCESS_KEY_ID']
+  const secret = env['ENIPLANE_ACCESS_KEY_SECRET']
+  const key =
+    id && secret ? { ...newAccessKey(), accessKeyId: id, accessKeySecret: secret } : newAccessKey()
+  await createAccount(store, new Date(), 'default', key)
+  if (id && secret) return
+  mkdirSync(dataDir, { recursive: true })
+  const file = join(dataDir, 'credentials')
+  writeFileSync(
+    file,
+    `${JSON.stringify({ AccessKeyId: key.accessKeyId, AccessKeySecret: key.accessKeySecret })}\n`,
+    { mode: 0o600 },
+  )
+  chmodSync(file, 0o600)
+  print(`Bootstrap account created. AccessKeyId: ${key.accessKeyId}`)
+  print(`AccessKeySecret: ${key.accessKeySecret}   (shown once; also saved to ${file}, mode 0600)`)
+}
+
+export async function startServer(
+  config: ServerConfig,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  print: (line: string) => void = (line) => console.log(line),
+): Promise<RunningServer> {
+  const store = await openStore(config)
+  await bootstrapAccount(store, env, config.dataDir, print)
+  const ctx = createServiceContext({
+    store,
+    clock: systemClock,
+    ids: idGeneratorFrom((n) => new Uint8Array(randomBytes(n))),
+    random: cryptoRandom,
+    profile: QUOTA_PROFILES[config.quotaProfile],
+    quotas: { ...DEFAULT_REGION_QUOTAS, enisPerRegion: config.enisPerRegion },
+    regions: DEFAULT_REGIONS,
+    asyncDelayMs: config.asyncDelayMs,
+    allocation: config.allocation,
+  })
+  const worker = new Worker(ctx, { onError: (e) => app.log.error({ err: e }, 'worker failed') })
+
+  const secrets = new Map<string, { secret: string; accountId: string }>()
+  const lookup = async (accessKeyId: string) => {
+    let hit = secrets.get(accessKeyId)
+    if (!hit) {
+      const key = await findAccessKey(store, accessKeyId)
+      if (!key) return undefined
+      hit = { secret: key.accessKeySecret, accountId: key.accountId }
+      secrets.set(accessKeyId, hit)
+    }
+    return hit
+  }
+  const nonces = new MemoryNonceCache()
+  const registry = new ActionRegistry()
+  registerActions(registry, ctx)
+  const app = createHttpServer({
+    registry,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    authenticate: async (req) => {
+      const caller = await verifySignature(
+        req,
+        async (akId) => (await lookup(akId))?.secret,
+        new Date(),
+        nonces,
+      )
+      const hit = await lookup(caller.accessKeyId)
+      if (!hit) throw errors.invalidAccessKeyIdNotFound()
+      return { accountId: hit.accountId }
+    },
+    extraRoutes: (a) => {
+      a.addHook('onResponse', async () => worker.poke())
+    },
+  })
+  await app.listen({ host: config.host, port: config.port })
+  worker.start()
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  return {
+    url: `http://${config.host}:${port}`,
+    app,
+    ctx,
+    worker,
+    async close() {
+      await closeGracefully(app)
+      await worker.stop()
+      await store.close()
+    },
+  }
+}
+
+/** `eniplane account create NAME`: a new account with a fresh AccessKey pair. */
+export async function createAccountOnDb(
+  db: string,
+  name: string,
+): Promise<{ ok: true; key: NewAccount } | { ok: false; code: string; message: string }> {
+  const store = await openStore({ db, sqliteSynchronous: 'full' })
+  try {
+    return { ok: true, key: await createAccount(store, new Date(), name, newAccessKey()) }
+  } catch (e: unknown) {
+    if (!isApiError(e)) throw e
+    return { ok: false, code: e.code, message: e.message }
+  } finally {
+    await store.close()
+  }
+}

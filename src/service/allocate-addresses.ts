@@ -1,0 +1,119 @@
+// Putting private IPs on an ENI: chosen addresses are validated in the spec's order (§6.4);
+// automatic ones are picked from the vSwitch pool and confirmed by the database insert.
+import { parseCidr } from '../allocator/cidr.js'
+import { formatIpv4, parseIpv4 } from '../allocator/ipv4.js'
+import { classifyRequestedAddresses } from '../allocator/validate-address.js'
+import type { ApiError } from '../domain/errors.js'
+import { errors } from '../domain/errors.js'
+import type { VSwitch } from '../domain/resources.js'
+import type { Tx } from '../storage/store.js'
+import type { ServiceContext } from './context.js'
+
+/** The error codes differ between ENI actions and RunInstances/CreateInstance (§6.4). */
+export interface AddressErrors {
+  malformed(ip: string): ApiError
+  repeated(ip: string): ApiError
+  outside(ip: string, cidr: string): ApiError
+  assigned(ip: string): ApiError
+  exhausted(vswitchId: string): ApiError
+}
+
+export const ENI_ADDRESS_ERRORS: AddressErrors = {
+  malformed: errors.invalidIpAddress,
+  repeated: errors.ipRepeated,
+  outside: errors.ipInvalidInVSwitch,
+  assigned: errors.ipAssigned,
+  exhausted: errors.ipNotEnough,
+}
+
+export const INSTANCE_ADDRESS_ERRORS: AddressErrors = {
+  malformed: () => errors.invalidPrivateIpAddressMalformed(),
+  repeated: () => errors.privateIpAddressDuplicated(),
+  outside: () => errors.invalidPrivateIpAddress(),
+  assigned: () => errors.privateIpAddressDuplicated(),
+  exhausted: () => errors.privateIpQuotaExceeded(),
+}
+
+export interface AddressOwner {
+  readonly eniId: string
+  readonly accountId: string
+  readonly primary: boolean
+}
+
+/** Validates chosen addresses without writing: malformed, repeated, outside/reserved, in use. */
+export async function checkChosenAddresses(
+  tx: Tx,
+  vswitch: VSwitch,
+  addresses: readonly string[],
+  errs: AddressErrors,
+): Promise<string[]> {
+  const cidr = parseCidr(vswitch.cidrBlock)
+  if (!cidr) throw errors.internalError()
+  const verdict = classifyRequestedAddresses(cidr, addresses)
+  if (verdict.kind === 'malformed') throw errs.malformed(verdict.address)
+  if (verdict.kind === 'repeated') throw errs.repeated(verdict.address)
+  if (verdict.kind === 'outside') throw errs.outside(verdict.address, vswitch.cidrBlock)
+  const canonical = verdict.addresses.map(formatIpv4)
+  const taken = await tx.addressesInUse(vswitch.id, canonical)
+  if (taken[0] !== undefined) throw errs.assigned(taken[0])
+  return canonical
+}
+
+/** Inserts already-checked chosen addresses; a concurrent winner surfaces as `assigned`. */
+export async function assignChosen(
+  tx: Tx,
+  ctx: ServiceContext,
+  vswitch: VSwitch,
+  owner: AddressOwner,
+  addresses: readonly string[],
+  errs: AddressErrors,
+): Promise<string[]> {
+  const inserted = await tx.insertPrivateIps(
+    addresses.map((address) => ({ vswitchId: vswitch.id, address, ...owner })),
+  )
+  const pool = await ctx.pools.get(tx, vswitch)
+  for (const a of inserted) pool.markUsed(parseIpv4(a) ?? -1)
+  const lost = addresses.find((a) => !inserted.includes(a))
+  if (lost !== undefined) throw errs.assigned(lost)
+  return [...addresses]
+}
+
+const MAX_ROUNDS = 8
+
+/** Picks and inserts `count` free addresses (random or lowest-first, per the server mode). */
+export async function assignAutomatic(
+  tx: Tx,
+  ctx: ServiceContext,
+  vswitch: VSwitch,
+  owner: AddressOwner,
+  count: number,
+  errs: AddressErrors,
+): Promise<string[]> {
+  const got: string[] = []
+  let pool = await ctx.pools.get(tx, vswitch)
+  let reloaded = false
+  for (let round = 0; got.length < count && round < MAX_ROUNDS; round++) {
+    const need = count - got.length
+    if (pool.freeCount < need) {
+      if (reloaded) break
+      pool = await ctx.pools.reload(tx, vswitch)
+      reloaded = true
+      continue
+    }
+    const picks =
+      ctx.allocation === 'sequential' ? pool.pickLowest(need) : pool.pickRandom(need, ctx.random)
+    const candidates = picks.map(formatIpv4)
+    const inserted = await tx.insertPrivateIps(
+      candidates.map((address) => ({ vswitchId: vswitch.id, address, ...owner })),
+    )
+    // Winners and losers alike are taken now: a loser belongs to someone else.
+    for (const n of picks) pool.markUsed(n)
+    got.push(...inserted)
+    if (inserted.length < candidates.length && !reloaded) {
+      pool = await ctx.pools.reload(tx, vswitch)
+      reloaded = true
+    }
+  }
+  if (got.length < count) throw errs.exhausted(vswitch.id)
+  return got
+}

@@ -1,0 +1,81 @@
+import { checkPrivateIpCap, requireEniStatus, requireInstanceStatus } from '../domain/eni-rules.js'
+import { errors } from '../domain/errors.js'
+import {
+  assignAutomatic,
+  assignChosen,
+  checkChosenAddresses,
+  ENI_ADDRESS_ERRORS,
+} from './allocate-addresses.js'
+import { attachmentOf } from './attached-type.js'
+import type { Caller, ServiceContext } from './context.js'
+import { idempotent } from './idempotency.js'
+import { requireEni, requireRegion } from './lookups.js'
+import { runTransaction } from './run-transaction.js'
+import { checkSecurityGroupCapacity } from './security-group-capacity.js'
+
+export interface AssignPrivateIpAddressesInput {
+  readonly regionId: string
+  readonly networkInterfaceId: string
+  readonly privateIpAddresses?: readonly string[] | undefined
+  readonly secondaryPrivateIpAddressCount?: number | undefined
+  readonly clientToken?: string | undefined
+}
+
+export interface AssignPrivateIpAddressesResult {
+  readonly networkInterfaceId: string
+  readonly assigned: string[]
+}
+
+export const MAX_ADDRESSES_PER_CALL = 32
+
+export async function assignPrivateIpAddresses(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: AssignPrivateIpAddressesInput,
+): Promise<AssignPrivateIpAddressesResult> {
+  requireRegion(ctx, input.regionId)
+  const chosen = input.privateIpAddresses ?? []
+  const count = input.secondaryPrivateIpAddressCount
+  if (chosen.length > 0 && count !== undefined) {
+    throw errors.invalidParameterConflict('PrivateIpAddress.N', 'SecondaryPrivateIpAddressCount')
+  }
+  if (chosen.length === 0 && count === undefined) {
+    throw errors.missingParameter('SecondaryPrivateIpAddressCount')
+  }
+  if (chosen.length > MAX_ADDRESSES_PER_CALL) throw errors.invalidParameter('PrivateIpAddress.N')
+  const adding = count ?? chosen.length
+
+  return runTransaction(ctx, (tx) =>
+    idempotent(
+      tx,
+      ctx,
+      caller,
+      {
+        action: 'AssignPrivateIpAddresses',
+        product: 'ecs',
+        token: input.clientToken,
+        params: input,
+      },
+      async () => {
+        const eni = await requireEni(tx, caller, input.regionId, input.networkInterfaceId, true)
+        requireEniStatus(eni, ['Available', 'InUse'])
+        const attachment = await attachmentOf(tx, eni)
+        if (eni.type === 'Primary' && attachment) {
+          requireInstanceStatus(attachment.instance, ['Running', 'Stopped'])
+        }
+        checkPrivateIpCap(ctx.profile, eni, attachment?.type, adding)
+        const vswitch = await tx.getVSwitch(caller.accountId, eni.vswitchId)
+        if (!vswitch) throw errors.internalError()
+        const checked = await checkChosenAddresses(tx, vswitch, chosen, ENI_ADDRESS_ERRORS)
+        const groups = await tx.getSecurityGroups(caller.accountId, eni.securityGroupIds)
+        await checkSecurityGroupCapacity(tx, ctx, groups, adding)
+        const owner = { eniId: eni.id, accountId: caller.accountId, primary: false }
+        const assigned =
+          count !== undefined
+            ? await assignAutomatic(tx, ctx, vswitch, owner, count, ENI_ADDRESS_ERRORS)
+            : await assignChosen(tx, ctx, vswitch, owner, checked, ENI_ADDRESS_ERRORS)
+        return { networkInterfaceId: eni.id, assigned }
+      },
+    ),
+  )
+}

@@ -1,0 +1,54 @@
+import {
+  attachDetachStatuses,
+  privateIpCap,
+  requireEniStatus,
+  requireInstanceStatus,
+} from '../domain/eni-rules.js'
+import { errors } from '../domain/errors.js'
+import { findInstanceType } from '../domain/instance-types.js'
+import type { Caller, ServiceContext } from './context.js'
+import { requireEcs, requireEni, requireRegion } from './lookups.js'
+import { runTransaction } from './run-transaction.js'
+import { schedule } from './schedule.js'
+
+export interface AttachNetworkInterfaceInput {
+  readonly regionId: string
+  readonly instanceId: string
+  readonly networkInterfaceId: string
+}
+
+/** Checks in the spec's order (§7.6), then `Attaching`; the worker makes it `InUse`. */
+export async function attachNetworkInterface(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: AttachNetworkInterfaceInput,
+): Promise<void> {
+  requireRegion(ctx, input.regionId)
+  await runTransaction(ctx, async (tx) => {
+    const instance = await requireEcs(tx, caller, input.regionId, input.instanceId, true)
+    const eni = await requireEni(tx, caller, input.regionId, input.networkInterfaceId, true)
+    if (eni.type !== 'Secondary') throw errors.invalidEniType('Secondary', eni.type)
+    requireEniStatus(eni, ['Available'])
+    if (instance.networkType !== 'vpc') throw errors.instanceNotInVpc()
+    const type = findInstanceType(instance.instanceType)
+    if (!type) throw errors.internalError()
+    requireInstanceStatus(instance, attachDetachStatuses(type))
+    if (eni.vpcId !== instance.vpcId) throw errors.vpcMismatch()
+    if (eni.zoneId !== instance.zoneId) throw errors.availabilityZoneMismatch()
+    if (ctx.profile.attachRequiresSameVSwitch && eni.vswitchId !== instance.vswitchId) {
+      throw errors.vSwitchMismatch()
+    }
+    const attached = await tx.enisOfInstance(instance.id)
+    if (attached.length + 1 > type.eniQuantity) throw errors.eniPerInstanceLimitExceeded()
+    const cap = privateIpCap(ctx.profile, type)
+    const secondaries = eni.privateIps.length - 1
+    if (eni.privateIps.length > cap || (secondaries > 0 && type.eniPrivateIpAddressQuantity <= 1)) {
+      throw errors.ipv4CountExceeded(eni.id, cap, eni.privateIps.length, 0)
+    }
+    const taken = new Set(attached.map((e) => e.deviceIndex))
+    let deviceIndex = 1
+    while (taken.has(deviceIndex)) deviceIndex++
+    await tx.updateEni(eni.id, { status: 'Attaching', instanceId: instance.id, deviceIndex })
+    await schedule(tx, ctx, 'eni.attached', caller.accountId, eni.id)
+  })
+}

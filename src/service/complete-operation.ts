@@ -1,0 +1,60 @@
+// What a due operation does when the worker claims it: the second half of an async action.
+import type { Operation } from '../domain/resources.js'
+import type { Tx } from '../storage/store.js'
+import type { ServiceContext } from './context.js'
+
+export async function completeOperation(
+  tx: Tx,
+  ctx: ServiceContext,
+  op: Operation,
+): Promise<{ freed?: { vswitchId: string; addresses: string[] } }> {
+  switch (op.kind) {
+    case 'vpc.available':
+      await tx.setVpcStatus(op.resourceId, 'Available')
+      return {}
+    case 'vswitch.available':
+      await tx.setVSwitchStatus(op.resourceId, 'Available')
+      return {}
+    case 'instance.started': {
+      const instance = await tx.getInstance(op.accountId, op.resourceId, true)
+      if (instance && (instance.status === 'Pending' || instance.status === 'Starting')) {
+        await tx.setInstanceStatus(instance.id, 'Running', ctx.clock.now())
+      }
+      return {}
+    }
+    case 'instance.stopped':
+    case 'instance.created-stopped': {
+      const instance = await tx.getInstance(op.accountId, op.resourceId, true)
+      if (instance && (instance.status === 'Stopping' || instance.status === 'Pending')) {
+        await tx.setInstanceStatus(instance.id, 'Stopped')
+      }
+      return {}
+    }
+    case 'eni.attached': {
+      const eni = await tx.getEni(op.accountId, op.resourceId, true)
+      if (eni?.status !== 'Attaching') return {}
+      const instance = eni.instanceId ? await tx.getInstance(op.accountId, eni.instanceId) : undefined
+      // The instance went away while attaching: the attach fails, the ENI is Available again.
+      await tx.updateEni(
+        eni.id,
+        instance ? { status: 'InUse' } : { status: 'Available', instanceId: null, deviceIndex: null },
+      )
+      return {}
+    }
+    case 'eni.detached': {
+      const eni = await tx.getEni(op.accountId, op.resourceId, true)
+      if (eni?.status === 'Detaching') {
+        await tx.updateEni(eni.id, { status: 'Available', instanceId: null, deviceIndex: null })
+      }
+      return {}
+    }
+    case 'eni.deleted': {
+      const eni = await tx.getEni(op.accountId, op.resourceId, true)
+      if (eni?.status !== 'Deleting') return {}
+      await tx.deleteEni(eni.id)
+      return {
+        freed: { vswitchId: eni.vswitchId, addresses: eni.privateIps.map((p) => p.address) },
+      }
+    }
+  }
+}

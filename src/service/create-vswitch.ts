@@ -1,0 +1,80 @@
+import { cidrContains, cidrOverlaps, parseCidr } from '../allocator/cidr.js'
+import { errors } from '../domain/errors.js'
+import type { VSwitch } from '../domain/resources.js'
+import type { Caller, ServiceContext } from './context.js'
+import { idempotent } from './idempotency.js'
+import { requireRegion, requireVpc } from './lookups.js'
+import { checkDescription, checkName } from './names.js'
+import { runTransaction } from './run-transaction.js'
+import { schedule } from './schedule.js'
+
+export interface CreateVSwitchInput {
+  readonly regionId: string
+  readonly vpcId: string
+  readonly zoneId: string
+  readonly cidrBlock: string
+  readonly name?: string | undefined
+  readonly description?: string | undefined
+  readonly clientToken?: string | undefined
+  readonly dryRun?: boolean | undefined
+}
+
+const CARRIER_GRADE_NAT = parseCidr('100.64.0.0/10')!
+
+/** Spec §8.2: VPC Available, zone known, CIDR /16–/29 inside the VPC, no overlap, quota. */
+export async function createVSwitch(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: CreateVSwitchInput,
+): Promise<VSwitch> {
+  const region = requireRegion(ctx, input.regionId)
+  if (!region.zones.includes(input.zoneId)) throw errors.invalidZoneIdNotFound(input.zoneId)
+  const cidr = parseCidr(input.cidrBlock)
+  if (!cidr) throw errors.invalidCidrBlockMalformed()
+  if (cidr.prefix < 16 || cidr.prefix > 29) throw errors.invalidCidrMaskLength()
+  if (cidrOverlaps(cidr, CARRIER_GRADE_NAT)) throw errors.invalidCidrBlock('Specified CIDR block is not valid in VPC.')
+  const name = checkName(input.name, 'VSwitchName', 'InvalidVSwitchName.Malformed')
+  const description = checkDescription(input.description)
+
+  return runTransaction(ctx, async (tx) => {
+    const { vswitchId } = await idempotent(
+      tx,
+      ctx,
+      caller,
+      { action: 'CreateVSwitch', product: 'vpc', token: input.clientToken, params: input },
+      async () => {
+        const vpc = await requireVpc(tx, caller, input.regionId, input.vpcId)
+        if (vpc.status !== 'Available') throw errors.incorrectVpcStatus()
+        const vpcCidr = parseCidr(vpc.cidrBlock)!
+        if (!cidrContains(vpcCidr, cidr)) {
+          throw errors.invalidCidrBlock('Specified CIDR block is not valid in VPC.')
+        }
+        const siblings = await tx.vswitchesOfVpc(vpc.id)
+        if (siblings.some((s) => s.status === 'Pending')) throw errors.incorrectVSwitchStatus()
+        if (siblings.some((s) => cidrOverlaps(parseCidr(s.cidrBlock)!, cidr))) {
+          throw errors.cidrOverlapped()
+        }
+        if (siblings.length >= ctx.quotas.vswitchesPerVpc) throw errors.vSwitchQuotaExceeded()
+        if (input.dryRun === true) throw errors.dryRunOperation()
+        const vsw: VSwitch = {
+          id: ctx.ids.newId('vsw'),
+          accountId: caller.accountId,
+          vpcId: vpc.id,
+          regionId: vpc.regionId,
+          zoneId: input.zoneId,
+          cidrBlock: cidr.text,
+          name,
+          description,
+          status: 'Pending',
+          createdAt: ctx.clock.now(),
+        }
+        await tx.insertVSwitch(vsw)
+        await schedule(tx, ctx, 'vswitch.available', caller.accountId, vsw.id)
+        return { vswitchId: vsw.id }
+      },
+    )
+    const vsw = await tx.getVSwitch(caller.accountId, vswitchId)
+    if (!vsw) throw errors.invalidVSwitchIdNotFound(vswitchId)
+    return vsw
+  })
+}

@@ -1,0 +1,31 @@
+import { errors } from '../domain/errors.js'
+import type { EniView } from '../domain/resources.js'
+import type { EniFilter, PageResult } from '../storage/store.js'
+import type { Caller, ServiceContext } from './context.js'
+import { requireEni, requireRegion } from './lookups.js'
+import type { PageRequest } from './paging.js'
+import { toStorePage } from './paging.js'
+import { runTransaction } from './run-transaction.js'
+
+export type DescribeNetworkInterfacesInput = EniFilter & PageRequest
+
+export async function describeNetworkInterfaces(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: DescribeNetworkInterfacesInput,
+): Promise<PageResult<EniView> & { pageNumber: number; pageSize: number }> {
+  requireRegion(ctx, input.regionId)
+  if ((input.ids?.length ?? 0) > 100) throw errors.invalidParameter('NetworkInterfaceId.N')
+  const { page, pageNumber, pageSize } = toStorePage(input, 10)
+  const result = await runTransaction(ctx, (tx) => tx.listEnis(caller.accountId, input, page))
+  return { ...result, pageNumber, pageSize }
+}
+
+export async function describeNetworkInterfaceAttribute(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: { regionId: string; networkInterfaceId: string },
+): Promise<EniView> {
+  requireRegion(ctx, input.regionId)
+  return runTransaction(ctx, (tx) => requireEni(tx, caller, input.regionId, input.networkInterfaceId))
+}

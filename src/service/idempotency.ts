@@ -1,0 +1,66 @@
+// ClientToken (spec §2.7): the same token with the same parameters returns the first call's
+// outcome and does nothing again; with other parameters it fails. The record is written in
+// the same transaction as the effect, so a failed call consumes no token.
+import { createHash } from 'node:crypto'
+import type { ApiError } from '../domain/errors.js'
+import { errors } from '../domain/errors.js'
+import type { Tx } from '../storage/store.js'
+import type { Caller, ServiceContext } from './context.js'
+
+export type Product = 'ecs' | 'vpc'
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`
+  }
+  return JSON.stringify(v)
+}
+
+const MAX_TOKEN_LENGTH = 64
+
+export function checkClientToken(token: string | undefined): void {
+  if (token === undefined) return
+  // eslint-disable-next-line no-control-regex
+  if (token.length === 0 || token.length > MAX_TOKEN_LENGTH || !/^[\x20-\x7e]+$/.test(token)) {
+    throw errors.invalidParameter('ClientToken')
+  }
+}
+
+/**
+ * Runs `effect` once per (account, action, token). `outcome` must be JSON-serialisable: it is
+ * what a replay returns.
+ */
+export async function idempotent<T>(
+  tx: Tx,
+  ctx: ServiceContext,
+  caller: Caller,
+  call: { action: string; product: Product; token: string | undefined; params: unknown },
+  effect: () => Promise<T>,
+): Promise<T> {
+  if (call.token === undefined) return effect()
+  checkClientToken(call.token)
+  const paramsHash = createHash('sha256').update(stableJson(call.params)).digest('hex')
+  const prior = await tx.getIdempotency(caller.accountId, call.action, call.token)
+  if (prior) {
+    if (prior.paramsHash !== paramsHash) throw mismatch(call.product)
+    return JSON.parse(prior.result) as T
+  }
+  const outcome = await effect()
+  await tx.insertIdempotency({
+    accountId: caller.accountId,
+    action: call.action,
+    token: call.token,
+    paramsHash,
+    result: JSON.stringify(outcome),
+    createdAt: ctx.clock.now(),
+  })
+  return outcome
+}
+
+function mismatch(product: Product): ApiError {
+  return product === 'vpc' ? errors.idempotenceParamNotMatch() : errors.idempotentParameterMismatch()
+}

@@ -1,0 +1,45 @@
+import { parseIpv4 } from '../allocator/ipv4.js'
+import { requireEniStatus, requireInstanceStatus } from '../domain/eni-rules.js'
+import { errors } from '../domain/errors.js'
+import { attachmentOf } from './attached-type.js'
+import type { Caller, ServiceContext } from './context.js'
+import { requireEni, requireRegion } from './lookups.js'
+import { runTransaction } from './run-transaction.js'
+
+export interface UnassignPrivateIpAddressesInput {
+  readonly regionId: string
+  readonly networkInterfaceId: string
+  readonly privateIpAddresses: readonly string[]
+}
+
+/** All-or-nothing: every address must be a secondary address of this ENI. */
+export async function unassignPrivateIpAddresses(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: UnassignPrivateIpAddressesInput,
+): Promise<void> {
+  requireRegion(ctx, input.regionId)
+  const addresses = input.privateIpAddresses
+  if (addresses.length === 0) throw errors.missingParameter('PrivateIpAddress.1')
+  if (addresses.length > 32) throw errors.invalidParameter('PrivateIpAddress.N')
+  const malformed = addresses.find((a) => parseIpv4(a) === undefined)
+  if (malformed !== undefined) throw errors.invalidIpAddress(malformed)
+  const repeated = addresses.find((a, i) => addresses.indexOf(a) !== i)
+  if (repeated !== undefined) throw errors.ipRepeated(repeated)
+
+  const vswitchId = await runTransaction(ctx, async (tx) => {
+    const eni = await requireEni(tx, caller, input.regionId, input.networkInterfaceId, true)
+    requireEniStatus(eni, ['Available', 'InUse'])
+    const attachment = await attachmentOf(tx, eni)
+    if (eni.type === 'Primary' && attachment) {
+      requireInstanceStatus(attachment.instance, ['Running', 'Stopped'])
+    }
+    const secondaries = new Set(eni.privateIps.filter((ip) => !ip.primary).map((ip) => ip.address))
+    const missing = addresses.find((a) => !secondaries.has(a))
+    if (missing !== undefined) throw errors.ipUnassigned(missing)
+    const removed = await tx.deletePrivateIps(eni.id, addresses)
+    if (removed !== addresses.length) throw errors.eniOperationConflict()
+    return eni.vswitchId
+  })
+  ctx.pools.markFree(vswitchId, addresses)
+}

@@ -1,0 +1,37 @@
+// DescribeVpcs and DeleteVpc.
+import { errors } from '../domain/errors.js'
+import type { Vpc } from '../domain/resources.js'
+import type { PageResult, VpcFilter } from '../storage/store.js'
+import type { Caller, ServiceContext } from './context.js'
+import { requireRegion, requireVpc } from './lookups.js'
+import type { PageRequest } from './paging.js'
+import { toStorePage } from './paging.js'
+import { runTransaction } from './run-transaction.js'
+
+export async function describeVpcs(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: VpcFilter & PageRequest,
+): Promise<PageResult<Vpc> & { pageNumber: number; pageSize: number }> {
+  requireRegion(ctx, input.regionId)
+  const { page, pageNumber, pageSize } = toStorePage(input, 10)
+  const result = await runTransaction(ctx, (tx) => tx.listVpcs(caller.accountId, input, page))
+  return { ...result, pageNumber, pageSize }
+}
+
+export async function deleteVpc(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: { regionId: string; vpcId: string },
+): Promise<void> {
+  requireRegion(ctx, input.regionId)
+  await runTransaction(ctx, async (tx) => {
+    const vpc = await requireVpc(tx, caller, input.regionId, input.vpcId)
+    if ((await tx.vswitchesOfVpc(vpc.id)).length > 0) throw errors.dependencyViolation('vSwitches')
+    if ((await tx.countSecurityGroupsOfVpc(vpc.id)) > 0) {
+      throw errors.dependencyViolation('security groups')
+    }
+    await tx.deleteOperationsFor(vpc.id)
+    await tx.deleteVpc(caller.accountId, vpc.id)
+  })
+}

@@ -1,0 +1,53 @@
+// DescribeVSwitches (with the exact AvailableIpAddressCount) and DeleteVSwitch.
+import { parseCidr, usableCount } from '../allocator/cidr.js'
+import { errors } from '../domain/errors.js'
+import type { VSwitch } from '../domain/resources.js'
+import type { PageResult, VSwitchFilter } from '../storage/store.js'
+import type { Caller, ServiceContext } from './context.js'
+import { requireRegion, requireVSwitch } from './lookups.js'
+import type { PageRequest } from './paging.js'
+import { toStorePage } from './paging.js'
+import { runTransaction } from './run-transaction.js'
+
+export interface VSwitchView extends VSwitch {
+  readonly availableIpAddressCount: number
+}
+
+export async function describeVSwitches(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: VSwitchFilter & PageRequest,
+): Promise<PageResult<VSwitchView> & { pageNumber: number; pageSize: number }> {
+  if (input.regionId === undefined && input.vpcId === undefined) {
+    throw errors.missingParameter('RegionId')
+  }
+  if (input.regionId !== undefined) requireRegion(ctx, input.regionId)
+  const { page, pageNumber, pageSize } = toStorePage(input, 10)
+  if (pageSize < 1 || pageSize > 50) throw errors.invalidParameter('PageSize')
+  const result = await runTransaction(ctx, async (tx) => {
+    const list = await tx.listVSwitches(caller.accountId, input, page)
+    const items: VSwitchView[] = []
+    for (const v of list.items) {
+      const used = await tx.countUsedAddresses(v.id)
+      items.push({ ...v, availableIpAddressCount: usableCount(parseCidr(v.cidrBlock)!) - used })
+    }
+    return { ...list, items }
+  })
+  return { ...result, pageNumber, pageSize }
+}
+
+export async function deleteVSwitch(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: { regionId: string; vswitchId: string },
+): Promise<void> {
+  requireRegion(ctx, input.regionId)
+  await runTransaction(ctx, async (tx) => {
+    const vsw = await requireVSwitch(tx, caller, input.regionId, input.vswitchId)
+    if ((await tx.countEnisOfVSwitch(vsw.id)) > 0) throw errors.dependencyViolation('ENIs')
+    if ((await tx.countInstancesOfVSwitch(vsw.id)) > 0) throw errors.dependencyViolation('instances')
+    await tx.deleteOperationsFor(vsw.id)
+    await tx.deleteVSwitch(caller.accountId, vsw.id)
+  })
+  ctx.pools.forget(input.vswitchId)
+}

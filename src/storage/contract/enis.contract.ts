@@ -1,0 +1,280 @@
+// ENIs with their security groups and private IPs: round trip, uniqueness, update, delete.
+import assert from 'node:assert/strict'
+import { describe } from 'node:test'
+
+import {
+  aSecurityGroup,
+  aVSwitch,
+  anAccount,
+  anAddress,
+  anEni,
+  anInstance,
+  at,
+} from '../../testing/builders.js'
+import type { Cases } from './harness.js'
+import { rejectsWithCode } from './harness.js'
+import { ids, seedEni, seedNetwork, viewOf } from './seed.js'
+
+export function enisContract(c: Cases): void {
+  describe('ENIs', () => {
+    c.it(
+      'insertEni then getEni returns it with its groups in order and its IPs primary first',
+      async ({ store }) => {
+        const x1 = anAddress()
+        const x2 = anAddress()
+        const w = await store.transaction(async (tx) => {
+          const net = await seedNetwork(tx)
+          const sg2 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
+          await tx.insertSecurityGroup(sg2)
+          const eni = await seedEni(
+            tx,
+            net,
+            {},
+            { secondaries: [x2, x1], sgIds: [sg2.id, net.sg.id] },
+          )
+          return { net, sg2, eni }
+        })
+        await store.transaction(async (tx) => {
+          const view = viewOf(w.eni, [w.sg2.id, w.net.sg.id], [x2, x1])
+          assert.deepEqual(await tx.getEni(w.net.account.id, w.eni.id), view)
+          assert.deepEqual(await tx.getEni(w.net.account.id, w.eni.id, true), view)
+        })
+      },
+    )
+
+    c.it('an ENI with no groups and no IPs reads back with empty lists', async ({ store }) => {
+      const net = await store.transaction((tx) => seedNetwork(tx))
+      const eni = anEni({ accountId: net.account.id, vpcId: net.vpc.id, vswitchId: net.vswitch.id })
+      await store.transaction((tx) => tx.insertEni(eni, []))
+      const got = await store.transaction((tx) => tx.getEni(net.account.id, eni.id))
+      assert.deepEqual(got, { ...eni, securityGroupIds: [], privateIps: [] })
+    })
+
+    c.it('getEni of another account or an unknown id is undefined', async ({ store }) => {
+      const { net, eni } = await store.transaction(async (tx) => {
+        const net = await seedNetwork(tx)
+        return { net, eni: await seedEni(tx, net) }
+      })
+      await store.transaction(async (tx) => {
+        assert.equal(await tx.getEni(anAccount().id, eni.id), undefined)
+        assert.equal(await tx.getEni(anAccount().id, eni.id, true), undefined)
+        assert.equal(await tx.getEni(net.account.id, 'eni-unknown'), undefined)
+      })
+    })
+
+    c.it('an ENI with a duplicate MAC address is OperationConflict', async ({ store }) => {
+      const { net, eni } = await store.transaction(async (tx) => {
+        const net = await seedNetwork(tx)
+        return { net, eni: await seedEni(tx, net) }
+      })
+      await rejectsWithCode(
+        store.transaction((tx) => seedEni(tx, net, { macAddress: eni.macAddress })),
+        'OperationConflict',
+      )
+    })
+
+    c.it('an ENI with a duplicate id is OperationConflict', async ({ store }) => {
+      const { net, eni } = await store.transaction(async (tx) => {
+        const net = await seedNetwork(tx)
+        return { net, eni: await seedEni(tx, net) }
+      })
+      await rejectsWithCode(
+        store.transaction((tx) => seedEni(tx, net, { id: eni.id })),
+        'OperationConflict',
+      )
+    })
+
+    c.it('two ENIs at one device index of an instance is OperationConflict', async ({ store }) => {
+      const net = await store.transaction((tx) => seedNetwork(tx))
+      const i = anInstance({ accountId: net.account.id })
+      await store.transaction(async (tx) => {
+        await tx.insertInstance(i)
+        await seedEni(tx, net, { instanceId: i.id, deviceIndex: 1 })
+      })
+      await rejectsWithCode(
+        store.transaction((tx) => seedEni(tx, net, { instanceId: i.id, deviceIndex: 1 })),
+        'OperationConflict',
+      )
+      const e = await store.transaction((tx) => seedEni(tx, net))
+      await rejectsWithCode(
+        store.transaction((tx) => tx.updateEni(e.id, { instanceId: i.id, deviceIndex: 1 })),
+        'OperationConflict',
+      )
+    })
+
+    c.it('an ENI in an unknown vSwitch is rejected', async ({ store }) => {
+      const net = await store.transaction((tx) => seedNetwork(tx))
+      const eni = anEni({ accountId: net.account.id, vpcId: net.vpc.id, vswitchId: 'vsw-unknown' })
+      await assert.rejects(store.transaction((tx) => tx.insertEni(eni, [])))
+      assert.equal(await store.transaction((tx) => tx.getEni(net.account.id, eni.id)), undefined)
+    })
+
+    c.it("enisOfInstance lists the instance's ENIs by device index", async ({ store }) => {
+      const w = await store.transaction(async (tx) => {
+        const net = await seedNetwork(tx)
+        const i = anInstance({ accountId: net.account.id })
+        const other = anInstance({ accountId: net.account.id })
+        await tx.insertInstance(i)
+        await tx.insertInstance(other)
+        // inserted out of order, the later ones created earlier
+        const d2 = await seedEni(tx, net, { instanceId: i.id, deviceIndex: 2, createdAt: at(-2) })
+        const d0 = await seedEni(tx, net, { instanceId: i.id, deviceIndex: 0, type: 'Primary' })
+        const d1 = await seedEni(tx, net, { instanceId: i.id, deviceIndex: 1, createdAt: at(-1) })
+        await seedEni(tx, net, { instanceId: other.id, deviceIndex: 0 })
+        return { net, i, d0, d1, d2 }
+      })
+      await store.transaction(async (tx) => {
+        const enis = await tx.enisOfInstance(w.i.id)
+        assert.deepEqual(ids(enis), [w.d0.id, w.d1.id, w.d2.id])
+        assert.deepEqual(enis[0], viewOf(w.d0, [w.net.sg.id]))
+        assert.deepEqual(await tx.enisOfInstance('i-unknown'), [])
+      })
+    })
+
+    c.it(
+      'countEnis counts the non-primary ENIs of one account in one region',
+      async ({ store }) => {
+        const { net } = await store.transaction(async (tx) => {
+          const net = await seedNetwork(tx)
+          await seedEni(tx, net)
+          await seedEni(tx, net, { status: 'InUse' })
+          await seedEni(tx, net, { type: 'Primary' })
+          await seedEni(tx, net, { regionId: 'cn-beijing' })
+          await seedEni(tx, await seedNetwork(tx))
+          return { net }
+        })
+        await store.transaction(async (tx) => {
+          assert.equal(await tx.countEnis(net.account.id, 'cn-hangzhou'), 2)
+          assert.equal(await tx.countEnis(net.account.id, 'cn-beijing'), 1)
+          assert.equal(await tx.countEnis(anAccount().id, 'cn-hangzhou'), 0)
+        })
+      },
+    )
+
+    c.it('countEnisOfVSwitch counts every ENI in a vSwitch', async ({ store }) => {
+      const { net, vsw2 } = await store.transaction(async (tx) => {
+        const net = await seedNetwork(tx)
+        const vsw2 = aVSwitch({ accountId: net.account.id, vpcId: net.vpc.id })
+        await tx.insertVSwitch(vsw2)
+        await seedEni(tx, net)
+        await seedEni(tx, net, { type: 'Primary' })
+        await seedEni(tx, net, { vswitchId: vsw2.id })
+        return { net, vsw2 }
+      })
+      await store.transaction(async (tx) => {
+        assert.equal(await tx.countEnisOfVSwitch(net.vswitch.id), 2)
+        assert.equal(await tx.countEnisOfVSwitch(vsw2.id), 1)
+        assert.equal(await tx.countEnisOfVSwitch('vsw-unknown'), 0)
+      })
+    })
+
+    c.it(
+      'updateEni changes exactly the patched fields, including back to null',
+      async ({ store }) => {
+        const { net, eni, i } = await store.transaction(async (tx) => {
+          const net = await seedNetwork(tx)
+          const i = anInstance({ accountId: net.account.id })
+          await tx.insertInstance(i)
+          return {
+            net,
+            i,
+            eni: await seedEni(tx, net, { deleteOnRelease: true, sourceDestCheck: false }),
+          }
+        })
+        const get = () => store.transaction((tx) => tx.getEni(net.account.id, eni.id))
+        const before = await get()
+        assert.ok(before)
+        await store.transaction((tx) => tx.updateEni(eni.id, {}))
+        assert.deepEqual(await get(), before)
+
+        const attached = {
+          status: 'InUse',
+          name: 'renamed',
+          description: 'described',
+          instanceId: i.id,
+          deviceIndex: 3,
+          deleteOnRelease: false,
+          sourceDestCheck: true,
+        } as const
+        await store.transaction((tx) => tx.updateEni(eni.id, attached))
+        assert.deepEqual(await get(), { ...before, ...attached })
+
+        await store.transaction((tx) =>
+          tx.updateEni(eni.id, { instanceId: null, deviceIndex: null }),
+        )
+        assert.deepEqual(await get(), {
+          ...before,
+          ...attached,
+          instanceId: null,
+          deviceIndex: null,
+        })
+
+        await store.transaction((tx) => tx.updateEni('eni-unknown', { name: 'ghost' }))
+        assert.equal(
+          await store.transaction((tx) => tx.getEni(net.account.id, 'eni-unknown')),
+          undefined,
+        )
+      },
+    )
+
+    c.it(
+      "setEniSecurityGroups replaces the ENI's groups, keeping the given order",
+      async ({ store }) => {
+        const w = await store.transaction(async (tx) => {
+          const net = await seedNetwork(tx)
+          const sg2 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
+          const sg3 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
+          await tx.insertSecurityGroup(sg2)
+          await tx.insertSecurityGroup(sg3)
+          return { net, sg2, sg3, eni: await seedEni(tx, net) }
+        })
+        const groupsOf = async () =>
+          (await store.transaction((tx) => tx.getEni(w.net.account.id, w.eni.id)))?.securityGroupIds
+        await store.transaction((tx) =>
+          tx.setEniSecurityGroups(w.eni.id, w.net.account.id, [w.sg3.id, w.net.sg.id, w.sg2.id]),
+        )
+        assert.deepEqual(await groupsOf(), [w.sg3.id, w.net.sg.id, w.sg2.id])
+        await store.transaction((tx) =>
+          tx.setEniSecurityGroups(w.eni.id, w.net.account.id, [w.sg2.id]),
+        )
+        assert.deepEqual(await groupsOf(), [w.sg2.id])
+        assert.equal(await store.transaction((tx) => tx.countSecurityGroupMembers(w.net.sg.id)), 0)
+        await store.transaction((tx) => tx.setEniSecurityGroups(w.eni.id, w.net.account.id, []))
+        assert.deepEqual(await groupsOf(), [])
+      },
+    )
+
+    c.it('deleteEni removes the ENI, its private IPs and its memberships', async ({ store }) => {
+      const secondary = anAddress()
+      const w = await store.transaction(async (tx) => {
+        const net = await seedNetwork(tx)
+        const sg2 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
+        await tx.insertSecurityGroup(sg2)
+        const gone = await seedEni(
+          tx,
+          net,
+          {},
+          { secondaries: [secondary], sgIds: [net.sg.id, sg2.id] },
+        )
+        const kept = await seedEni(tx, net)
+        return { net, sg2, gone, kept }
+      })
+      await store.transaction((tx) => tx.deleteEni(w.gone.id))
+      await store.transaction(async (tx) => {
+        assert.equal(await tx.getEni(w.net.account.id, w.gone.id), undefined)
+        assert.deepEqual(await tx.privateIpsOf(w.gone.id), [])
+        assert.deepEqual(await tx.usedAddresses(w.net.vswitch.id), [w.kept.primaryIp])
+        assert.equal(await tx.countSecurityGroupMembers(w.sg2.id), 0)
+        assert.equal(await tx.countSecurityGroupMembers(w.net.sg.id), 1)
+        assert.equal(await tx.countSecurityGroupIps(w.net.sg.id), 1)
+        assert.deepEqual(
+          await tx.getEni(w.net.account.id, w.kept.id),
+          viewOf(w.kept, [w.net.sg.id]),
+        )
+        // the addresses are free again, and the group can go
+        await seedEni(tx, w.net, { primaryIp: w.gone.primaryIp }, { secondaries: [secondary] })
+        await tx.deleteSecurityGroup(w.net.account.id, w.sg2.id)
+      })
+    })
+  })
+}

@@ -1,0 +1,203 @@
+import type { Eni, EniView, PrivateIp } from '../../domain/resources.js'
+import type { EniStatus, EniType } from '../../domain/statuses.js'
+import type { EniPatch, Tx } from '../store.js'
+import { add, pageQuery, where } from './paging.js'
+import type { Dialect, Row, SqlConnection, SqlValue } from './sql-connection.js'
+import { bool, date, marks, num, str, strOrNull } from './sql-connection.js'
+
+type EniQueries = Pick<
+  Tx,
+  | 'insertEni'
+  | 'getEni'
+  | 'listEnis'
+  | 'enisOfInstance'
+  | 'countEnis'
+  | 'countEnisOfVSwitch'
+  | 'updateEni'
+  | 'setEniSecurityGroups'
+  | 'deleteEni'
+>
+
+const toEni = (r: Row): Eni => ({
+  id: str(r['id']),
+  accountId: str(r['account_id']),
+  regionId: str(r['region_id']),
+  zoneId: str(r['zone_id']),
+  vpcId: str(r['vpc_id']),
+  vswitchId: str(r['vswitch_id']),
+  type: str(r['eni_type']) as EniType,
+  status: str(r['status']) as EniStatus,
+  macAddress: str(r['mac_address']),
+  primaryIp: str(r['primary_ip']),
+  name: str(r['name']),
+  description: str(r['description']),
+  instanceId: strOrNull(r['instance_id']),
+  deviceIndex: r['device_index'] == null ? null : num(r['device_index']),
+  deleteOnRelease: bool(r['delete_on_release']),
+  sourceDestCheck: bool(r['source_dest_check']),
+  createdAt: date(r['created_at']),
+})
+
+const PATCH_COLUMNS: Record<keyof EniPatch, string> = {
+  status: 'status',
+  name: 'name',
+  description: 'description',
+  instanceId: 'instance_id',
+  deviceIndex: 'device_index',
+  deleteOnRelease: 'delete_on_release',
+  sourceDestCheck: 'source_dest_check',
+  primaryIp: 'primary_ip',
+}
+
+/** Adds security groups and private IPs (primary first, then in assignment order). */
+async function withDetails(c: SqlConnection, enis: Eni[]): Promise<EniView[]> {
+  if (enis.length === 0) return []
+  const ids = enis.map((e) => e.id)
+  const sgRows = await c.all(
+    `SELECT eni_id, sg_id FROM eni_security_groups WHERE eni_id IN (${marks(ids.length)})
+      ORDER BY position`,
+    ids,
+  )
+  const ipRows = await c.all(
+    `SELECT eni_id, address, is_primary FROM private_ips WHERE eni_id IN (${marks(ids.length)})
+      ORDER BY is_primary DESC, seq, address`,
+    ids,
+  )
+  const sgs = new Map<string, string[]>()
+  for (const r of sgRows) {
+    const list = sgs.get(str(r['eni_id'])) ?? []
+    list.push(str(r['sg_id']))
+    sgs.set(str(r['eni_id']), list)
+  }
+  const ips = new Map<string, PrivateIp[]>()
+  for (const r of ipRows) {
+    const list = ips.get(str(r['eni_id'])) ?? []
+    list.push({ address: str(r['address']), primary: bool(r['is_primary']) })
+    ips.set(str(r['eni_id']), list)
+  }
+  return enis.map((e) => ({
+    ...e,
+    securityGroupIds: sgs.get(e.id) ?? [],
+    privateIps: ips.get(e.id) ?? [],
+  }))
+}
+
+export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
+  const setEniSecurityGroups: EniQueries['setEniSecurityGroups'] = async (
+    eniId,
+    accountId,
+    ids,
+  ) => {
+    await c.run('DELETE FROM eni_security_groups WHERE eni_id = ?', [eniId])
+    for (const [position, sgId] of ids.entries()) {
+      await c.run(
+        'INSERT INTO eni_security_groups (eni_id, sg_id, account_id, position) VALUES (?, ?, ?, ?)',
+        [eniId, sgId, accountId, position],
+      )
+    }
+  }
+  return {
+    setEniSecurityGroups,
+    async insertEni(e, securityGroupIds) {
+      await c.run(
+        `INSERT INTO enis (id, account_id, region_id, zone_id, vpc_id, vswitch_id, eni_type,
+          status, mac_address, primary_ip, name, description, instance_id, device_index,
+          delete_on_release, source_dest_check, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          e.id,
+          e.accountId,
+          e.regionId,
+          e.zoneId,
+          e.vpcId,
+          e.vswitchId,
+          e.type,
+          e.status,
+          e.macAddress,
+          e.primaryIp,
+          e.name,
+          e.description,
+          e.instanceId,
+          e.deviceIndex,
+          e.deleteOnRelease ? 1 : 0,
+          e.sourceDestCheck ? 1 : 0,
+          e.createdAt.getTime(),
+        ],
+      )
+      await setEniSecurityGroups(e.id, e.accountId, securityGroupIds)
+    },
+    async getEni(accountId, id, forUpdate = false) {
+      const rows = await c.all(
+        `SELECT * FROM enis WHERE account_id = ? AND id = ?${forUpdate ? d.forUpdate : ''}`,
+        [accountId, id],
+      )
+      const [view] = await withDetails(c, rows.map(toEni))
+      return view
+    },
+    async listEnis(accountId, f, page) {
+      const w = where()
+      add(w, 'account_id = ?', accountId)
+      add(w, 'region_id = ?', f.regionId)
+      if (f.ids) add(w, f.ids.length ? `id IN (${marks(f.ids.length)})` : '1 = 0', ...f.ids)
+      if (f.instanceId !== undefined) add(w, 'instance_id = ?', f.instanceId)
+      if (f.vpcId !== undefined) add(w, 'vpc_id = ?', f.vpcId)
+      if (f.vswitchId !== undefined) add(w, 'vswitch_id = ?', f.vswitchId)
+      if (f.type !== undefined) add(w, 'eni_type = ?', f.type)
+      if (f.status !== undefined) add(w, 'status = ?', f.status)
+      if (f.primaryIp !== undefined) add(w, 'primary_ip = ?', f.primaryIp)
+      if (f.name !== undefined) add(w, 'name = ?', f.name)
+      if (f.securityGroupId !== undefined) {
+        add(w, 'id IN (SELECT eni_id FROM eni_security_groups WHERE sg_id = ?)', f.securityGroupId)
+      }
+      if (f.privateIps) {
+        add(
+          w,
+          f.privateIps.length
+            ? `id IN (SELECT eni_id FROM private_ips WHERE address IN (${marks(f.privateIps.length)}))`
+            : '1 = 0',
+          ...f.privateIps,
+        )
+      }
+      const result = await pageQuery(c, 'enis', w, page, toEni)
+      return {
+        items: await withDetails(c, result.items),
+        totalCount: result.totalCount,
+        nextToken: result.nextToken,
+      }
+    },
+    async enisOfInstance(instanceId) {
+      const rows = await c.all('SELECT * FROM enis WHERE instance_id = ? ORDER BY device_index', [
+        instanceId,
+      ])
+      return withDetails(c, rows.map(toEni))
+    },
+    async countEnis(accountId, regionId) {
+      const [r] = await c.all(
+        'SELECT COUNT(*) AS n FROM enis WHERE account_id = ? AND region_id = ? AND eni_type <> ?',
+        [accountId, regionId, 'Primary'],
+      )
+      return num(r?.['n'] ?? 0)
+    },
+    async countEnisOfVSwitch(vswitchId) {
+      const [r] = await c.all('SELECT COUNT(*) AS n FROM enis WHERE vswitch_id = ?', [vswitchId])
+      return num(r?.['n'] ?? 0)
+    },
+    async updateEni(id, patch) {
+      const sets: string[] = []
+      const params: SqlValue[] = []
+      for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof EniPatch, string][]) {
+        if (!(key in patch)) continue
+        const v = patch[key]
+        sets.push(`${column} = ?`)
+        params.push(typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null))
+      }
+      if (sets.length === 0) return
+      await c.run(`UPDATE enis SET ${sets.join(', ')} WHERE id = ?`, [...params, id])
+    },
+    async deleteEni(id) {
+      await c.run('DELETE FROM private_ips WHERE eni_id = ?', [id])
+      await c.run('DELETE FROM eni_security_groups WHERE eni_id = ?', [id])
+      await c.run('DELETE FROM enis WHERE id = ?', [id])
+    },
+  }
+}

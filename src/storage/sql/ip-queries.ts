@@ -1,0 +1,66 @@
+import type { Tx } from '../store.js'
+import type { SqlConnection } from './sql-connection.js'
+import { bool, marks, num, str } from './sql-connection.js'
+
+type IpQueries = Pick<
+  Tx,
+  | 'insertPrivateIps'
+  | 'deletePrivateIps'
+  | 'usedAddresses'
+  | 'countUsedAddresses'
+  | 'addressesInUse'
+  | 'privateIpsOf'
+>
+
+export function ipQueries(c: SqlConnection, nextSeq: () => number): IpQueries {
+  return {
+    async insertPrivateIps(rows) {
+      const inserted: string[] = []
+      // One statement per address: ON CONFLICT DO NOTHING lets a lost race show as "not
+      // inserted" without aborting the transaction (PostgreSQL) or raising (SQLite).
+      for (const r of rows) {
+        const changed = await c.run(
+          `INSERT INTO private_ips (vswitch_id, address, account_id, eni_id, is_primary, seq)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          [r.vswitchId, r.address, r.accountId, r.eniId, r.primary ? 1 : 0, nextSeq()],
+        )
+        if (changed > 0) inserted.push(r.address)
+      }
+      return inserted
+    },
+    async deletePrivateIps(eniId, addresses) {
+      if (addresses.length === 0) return 0
+      return c.run(
+        `DELETE FROM private_ips WHERE eni_id = ? AND is_primary = 0
+          AND address IN (${marks(addresses.length)})`,
+        [eniId, ...addresses],
+      )
+    },
+    async usedAddresses(vswitchId) {
+      const rows = await c.all('SELECT address FROM private_ips WHERE vswitch_id = ?', [vswitchId])
+      return rows.map((r) => str(r['address']))
+    },
+    async countUsedAddresses(vswitchId) {
+      const [r] = await c.all('SELECT COUNT(*) AS n FROM private_ips WHERE vswitch_id = ?', [
+        vswitchId,
+      ])
+      return num(r?.['n'] ?? 0)
+    },
+    async addressesInUse(vswitchId, addresses) {
+      if (addresses.length === 0) return []
+      const rows = await c.all(
+        `SELECT address FROM private_ips WHERE vswitch_id = ?
+          AND address IN (${marks(addresses.length)})`,
+        [vswitchId, ...addresses],
+      )
+      return rows.map((r) => str(r['address']))
+    },
+    async privateIpsOf(eniId) {
+      const rows = await c.all(
+        'SELECT address, is_primary FROM private_ips WHERE eni_id = ? ORDER BY is_primary DESC, seq, address',
+        [eniId],
+      )
+      return rows.map((r) => ({ address: str(r['address']), primary: bool(r['is_primary']) }))
+    },
+  }
+}

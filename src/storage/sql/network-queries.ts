@@ -1,0 +1,226 @@
+// VPCs, vSwitches and security groups.
+import type { SecurityGroup, VSwitch, Vpc } from '../../domain/resources.js'
+import type { NetworkStatus, SecurityGroupType } from '../../domain/statuses.js'
+import type { Tx } from '../store.js'
+import { add, pageQuery, where } from './paging.js'
+import type { Dialect, Row, SqlConnection } from './sql-connection.js'
+import { date, marks, num, str } from './sql-connection.js'
+
+type NetworkQueries = Pick<
+  Tx,
+  | 'insertVpc'
+  | 'getVpc'
+  | 'listVpcs'
+  | 'countVpcs'
+  | 'setVpcStatus'
+  | 'deleteVpc'
+  | 'insertVSwitch'
+  | 'getVSwitch'
+  | 'listVSwitches'
+  | 'vswitchesOfVpc'
+  | 'setVSwitchStatus'
+  | 'deleteVSwitch'
+  | 'insertSecurityGroup'
+  | 'getSecurityGroups'
+  | 'listSecurityGroups'
+  | 'countSecurityGroups'
+  | 'countSecurityGroupsOfVpc'
+  | 'lockSecurityGroups'
+  | 'countSecurityGroupIps'
+  | 'countSecurityGroupMembers'
+  | 'deleteSecurityGroup'
+>
+
+const toVpc = (r: Row): Vpc => ({
+  id: str(r['id']),
+  accountId: str(r['account_id']),
+  regionId: str(r['region_id']),
+  cidrBlock: str(r['cidr_block']),
+  name: str(r['name']),
+  description: str(r['description']),
+  status: str(r['status']) as NetworkStatus,
+  vRouterId: str(r['vrouter_id']),
+  routeTableId: str(r['route_table_id']),
+  createdAt: date(r['created_at']),
+})
+
+const toVSwitch = (r: Row): VSwitch => ({
+  id: str(r['id']),
+  accountId: str(r['account_id']),
+  vpcId: str(r['vpc_id']),
+  regionId: str(r['region_id']),
+  zoneId: str(r['zone_id']),
+  cidrBlock: str(r['cidr_block']),
+  name: str(r['name']),
+  description: str(r['description']),
+  status: str(r['status']) as NetworkStatus,
+  createdAt: date(r['created_at']),
+})
+
+const toSecurityGroup = (r: Row): SecurityGroup => ({
+  id: str(r['id']),
+  accountId: str(r['account_id']),
+  vpcId: str(r['vpc_id']),
+  regionId: str(r['region_id']),
+  name: str(r['name']),
+  description: str(r['description']),
+  type: str(r['sg_type']) as SecurityGroupType,
+  createdAt: date(r['created_at']),
+})
+
+export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
+  const count = async (sql: string, params: (string | number)[]) =>
+    num((await c.all(sql, params))[0]?.['n'] ?? 0)
+  return {
+    async insertVpc(v) {
+      await c.run(
+        `INSERT INTO vpcs (id, account_id, region_id, cidr_block, name, description, status,
+          vrouter_id, route_table_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          v.id,
+          v.accountId,
+          v.regionId,
+          v.cidrBlock,
+          v.name,
+          v.description,
+          v.status,
+          v.vRouterId,
+          v.routeTableId,
+          v.createdAt.getTime(),
+        ],
+      )
+    },
+    async getVpc(accountId, id) {
+      const [r] = await c.all('SELECT * FROM vpcs WHERE account_id = ? AND id = ?', [accountId, id])
+      return r && toVpc(r)
+    },
+    async listVpcs(accountId, f, page) {
+      const w = where()
+      add(w, 'account_id = ?', accountId)
+      add(w, 'region_id = ?', f.regionId)
+      if (f.ids) add(w, f.ids.length ? `id IN (${marks(f.ids.length)})` : '1 = 0', ...f.ids)
+      if (f.name !== undefined) add(w, 'name = ?', f.name)
+      return pageQuery(c, 'vpcs', w, page, toVpc)
+    },
+    countVpcs: (accountId, regionId) =>
+      count('SELECT COUNT(*) AS n FROM vpcs WHERE account_id = ? AND region_id = ?', [
+        accountId,
+        regionId,
+      ]),
+    async setVpcStatus(id, status) {
+      await c.run('UPDATE vpcs SET status = ? WHERE id = ?', [status, id])
+    },
+    async deleteVpc(accountId, id) {
+      await c.run('DELETE FROM vpcs WHERE account_id = ? AND id = ?', [accountId, id])
+    },
+
+    async insertVSwitch(v) {
+      await c.run(
+        `INSERT INTO vswitches (id, account_id, vpc_id, region_id, zone_id, cidr_block, name,
+          description, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          v.id,
+          v.accountId,
+          v.vpcId,
+          v.regionId,
+          v.zoneId,
+          v.cidrBlock,
+          v.name,
+          v.description,
+          v.status,
+          v.createdAt.getTime(),
+        ],
+      )
+    },
+    async getVSwitch(accountId, id) {
+      const [r] = await c.all('SELECT * FROM vswitches WHERE account_id = ? AND id = ?', [
+        accountId,
+        id,
+      ])
+      return r && toVSwitch(r)
+    },
+    async listVSwitches(accountId, f, page) {
+      const w = where()
+      add(w, 'account_id = ?', accountId)
+      if (f.regionId !== undefined) add(w, 'region_id = ?', f.regionId)
+      if (f.vpcId !== undefined) add(w, 'vpc_id = ?', f.vpcId)
+      if (f.zoneId !== undefined) add(w, 'zone_id = ?', f.zoneId)
+      if (f.name !== undefined) add(w, 'name = ?', f.name)
+      if (f.ids) add(w, f.ids.length ? `id IN (${marks(f.ids.length)})` : '1 = 0', ...f.ids)
+      return pageQuery(c, 'vswitches', w, page, toVSwitch)
+    },
+    async vswitchesOfVpc(vpcId) {
+      const rows = await c.all('SELECT * FROM vswitches WHERE vpc_id = ? ORDER BY created_at, id', [
+        vpcId,
+      ])
+      return rows.map(toVSwitch)
+    },
+    async setVSwitchStatus(id, status) {
+      await c.run('UPDATE vswitches SET status = ? WHERE id = ?', [status, id])
+    },
+    async deleteVSwitch(accountId, id) {
+      await c.run('DELETE FROM vswitches WHERE account_id = ? AND id = ?', [accountId, id])
+    },
+
+    async insertSecurityGroup(g) {
+      await c.run(
+        `INSERT INTO security_groups (id, account_id, vpc_id, region_id, name, description,
+          sg_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          g.id,
+          g.accountId,
+          g.vpcId,
+          g.regionId,
+          g.name,
+          g.description,
+          g.type,
+          g.createdAt.getTime(),
+        ],
+      )
+    },
+    async getSecurityGroups(accountId, ids) {
+      if (ids.length === 0) return []
+      const rows = await c.all(
+        `SELECT * FROM security_groups WHERE account_id = ? AND id IN (${marks(ids.length)})`,
+        [accountId, ...ids],
+      )
+      const byId = new Map(rows.map((r) => [str(r['id']), toSecurityGroup(r)]))
+      return ids.flatMap((id) => byId.get(id) ?? [])
+    },
+    async listSecurityGroups(accountId, f, page) {
+      const w = where()
+      add(w, 'account_id = ?', accountId)
+      add(w, 'region_id = ?', f.regionId)
+      if (f.vpcId !== undefined) add(w, 'vpc_id = ?', f.vpcId)
+      if (f.name !== undefined) add(w, 'name = ?', f.name)
+      if (f.ids) add(w, f.ids.length ? `id IN (${marks(f.ids.length)})` : '1 = 0', ...f.ids)
+      return pageQuery(c, 'security_groups', w, page, toSecurityGroup)
+    },
+    countSecurityGroups: (accountId, regionId) =>
+      count('SELECT COUNT(*) AS n FROM security_groups WHERE account_id = ? AND region_id = ?', [
+        accountId,
+        regionId,
+      ]),
+    countSecurityGroupsOfVpc: (vpcId) =>
+      count('SELECT COUNT(*) AS n FROM security_groups WHERE vpc_id = ?', [vpcId]),
+    async lockSecurityGroups(ids) {
+      if (ids.length === 0 || d.forUpdate === '') return
+      const sorted = [...ids].sort()
+      await c.all(
+        `SELECT id FROM security_groups WHERE id IN (${marks(sorted.length)}) ORDER BY id${d.forUpdate}`,
+        sorted,
+      )
+    },
+    countSecurityGroupIps: (groupId) =>
+      count(
+        `SELECT COUNT(*) AS n FROM private_ips p
+          JOIN eni_security_groups m ON m.eni_id = p.eni_id WHERE m.sg_id = ?`,
+        [groupId],
+      ),
+    countSecurityGroupMembers: (groupId) =>
+      count('SELECT COUNT(*) AS n FROM eni_security_groups WHERE sg_id = ?', [groupId]),
+    async deleteSecurityGroup(accountId, id) {
+      await c.run('DELETE FROM security_groups WHERE account_id = ? AND id = ?', [accountId, id])
+    },
+  }
+}

@@ -1,0 +1,29 @@
+// What the shared SQL code needs from an engine: run a statement with `?` placeholders and get
+// rows or a change count. Each adapter (sqlite/, postgres/) provides one per transaction.
+
+export type SqlValue = string | number | null
+
+export interface SqlConnection {
+  all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>
+}
+
+/** The few places where the engines' SQL differs. */
+export interface Dialect {
+  /** appended to a SELECT that must row-lock ('' where transactions are serial) */
+  readonly forUpdate: string
+  /** appended to a SELECT that must row-lock and skip rows other transactions hold */
+  readonly forUpdateSkipLocked: string
+}
+
+export type Row = Record<string, unknown>
+
+export const num = (v: unknown): number => Number(v)
+export const bool = (v: unknown): boolean => v === 1 || v === '1' || v === true
+export const str = (v: unknown): string => String(v)
+export const strOrNull = (v: unknown): string | null => (v == null ? null : String(v))
+export const date = (v: unknown): Date => new Date(Number(v))
+export const dateOrNull = (v: unknown): Date | null => (v == null ? null : new Date(Number(v)))
+
+/** `?, ?, ?` for an IN list of n values (callers guarantee n ≥ 1). */
+export const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ')

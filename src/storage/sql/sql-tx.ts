@@ -1,0 +1,21 @@
+// One Tx implementation in portable SQL, shared by the SQLite and PostgreSQL adapters (the way
+// Kysely shares one query compiler across dialects); each adapter supplies the connection.
+import type { Tx } from '../store.js'
+import { accountQueries } from './account-queries.js'
+import { eniQueries } from './eni-queries.js'
+import { instanceQueries } from './instance-queries.js'
+import { ipQueries } from './ip-queries.js'
+import { networkQueries } from './network-queries.js'
+import { operationQueries } from './operation-queries.js'
+import type { Dialect, SqlConnection } from './sql-connection.js'
+
+export function sqlTx(c: SqlConnection, d: Dialect, nextSeq: () => number): Tx {
+  return {
+    ...accountQueries(c),
+    ...networkQueries(c, d),
+    ...instanceQueries(c, d),
+    ...eniQueries(c, d),
+    ...ipQueries(c, nextSeq),
+    ...operationQueries(c, d),
+  }
+}
