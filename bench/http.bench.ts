@@ -94,7 +94,7 @@ export async function benchHttp(opts: { synchronous?: 'full' | 'normal' } = {}):
     const vpcId = String(vpc['VpcId'])
     await waitFor(async () => {
       const r = await call('DescribeVpcs', { VpcId: vpcId })
-      return JSON.stringify(r).includes('"Available"')
+      return JSON.stringify(r).includes('"Status":"Available"')
     }, 'VPC')
     const vsw = await call('CreateVSwitch', {
       VpcId: vpcId,
@@ -104,7 +104,7 @@ export async function benchHttp(opts: { synchronous?: 'full' | 'normal' } = {}):
     const vswitchId = String(vsw['VSwitchId'])
     await waitFor(async () => {
       const r = await call('DescribeVSwitches', { VSwitchId: vswitchId })
-      return JSON.stringify(r).includes('"Available"')
+      return JSON.stringify(r).includes('"Status":"Available"')
     }, 'vSwitch')
     const sg = await call('CreateSecurityGroup', { VpcId: vpcId })
     const enis: string[] = []

@@ -24,12 +24,17 @@ import { closeGracefully, createHttpServer } from './http/server.js'
 import { verifySignature } from './http/auth/verify-request.js'
 import { MemoryNonceCache } from './http/auth/nonce-cache.js'
 import { errors, isApiError } from './domain/errors.js'
+import { registerConsole } from './http/console/register-console.js'
+import { startMetadataServer } from './metadata/metadata-server.js'
+import { instanceMetadataByIp } from './service/instance-metadata.js'
 
 export interface RunningServer {
   readonly url: string
   readonly app: FastifyInstance
   readonly ctx: ServiceContext
   readonly worker: Worker
+  /** The metadata service's base URL when `metadataPort` is set. */
+  readonly metadataUrl: string | undefined
   close(): Promise<void>
 }
 
@@ -40,7 +45,9 @@ export function isPostgresUrl(db: string): boolean {
   return /^postgres(ql)?:\/\//.test(db)
 }
 
-export async function openStore(config: Pick<ServerConfig, 'db' | 'sqliteSynchronous'>): Promise<Store> {
+export async function openStore(
+  config: Pick<ServerConfig, 'db' | 'sqliteSynchronous'>,
+): Promise<Store> {
   if (isPostgresUrl(config.db)) {
     return PostgresStore.open(new pg.Pool({ connectionString: config.db, max: 10 }))
   }
@@ -136,10 +143,28 @@ export async function startServer(
     },
     extraRoutes: (a) => {
       a.addHook('onResponse', async () => worker.poke())
+      registerConsole(a, { registry, lookupAccessKey: lookup })
     },
   })
   await app.listen({ host: config.host, port: config.port })
   worker.start()
+  // --- guest side: the instance metadata service (src/metadata), only when asked for ---
+  const metadata =
+    config.metadataPort === undefined
+      ? undefined
+      : await startMetadataServer({
+          host: config.metadataHost,
+          port: config.metadataPort,
+          trustHeader: config.metadataTrustHeader,
+          lookup: (address) => instanceMetadataByIp(ctx, address),
+          log: (line) => app.log.error(line),
+        }).catch(async (e: unknown) => {
+          await closeGracefully(app)
+          await worker.stop()
+          await store.close()
+          throw e
+        })
+  // --- end guest side ---
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   return {
@@ -147,7 +172,9 @@ export async function startServer(
     app,
     ctx,
     worker,
+    metadataUrl: metadata?.url,
     async close() {
+      await metadata?.close()
       await closeGracefully(app)
       await worker.stop()
       await store.close()

@@ -51,7 +51,7 @@ function validate(raw: Raw): ServerConfig {
     if (v === undefined) return fallback
     const n = typeof v === 'number' ? v : Number(v)
     if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${key} must be an integer from ${min} to ${max} (got ${String(v)})`)
+      problems.push(`${key} must be an integer from ${min} to ${max} (got ${JSON.stringify(v)})`)
       return fallback
     }
     return n
@@ -60,7 +60,7 @@ function validate(raw: Raw): ServerConfig {
     const v = raw[key]
     if (v === undefined) return fallback
     if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T
-    problems.push(`${key} must be one of ${values.join(', ')} (got ${String(v)})`)
+    problems.push(`${key} must be one of ${values.join(', ')} (got ${JSON.stringify(v)})`)
     return fallback
   }
   const text = (key: keyof ServerConfig, fallback: string) => {

@@ -23,6 +23,20 @@ export class AddressPools {
     return pool
   }
 
+  /**
+   * Marks everything the store holds as used, keeping this process's in-flight reservations
+   * (a rebuild would forget them). Addresses freed elsewhere come back on the next rebuild.
+   */
+  async refresh(tx: Tx, vswitch: VSwitch): Promise<AddressPool> {
+    const pool = this.#pools.get(vswitch.id)
+    if (!pool) return this.reload(tx, vswitch)
+    for (const a of await tx.usedAddresses(vswitch.id)) {
+      const n = parseIpv4(a)
+      if (n !== undefined) pool.markUsed(n)
+    }
+    return pool
+  }
+
   markFree(vswitchId: string, addresses: readonly string[]): void {
     const pool = this.#pools.get(vswitchId)
     if (!pool) return

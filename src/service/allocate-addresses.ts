@@ -78,9 +78,16 @@ export async function assignChosen(
   return [...addresses]
 }
 
-const MAX_ROUNDS = 8
+/** Lost races tolerated in one transaction before it is retried whole (OperationConflict). */
+const MAX_ROUNDS = 32
 
-/** Picks and inserts `count` free addresses (random or lowest-first, per the server mode). */
+/**
+ * Picks and inserts `count` free addresses (random or lowest-first, per the server mode).
+ * Picks are reserved in the shared pool before the insert, so concurrent transactions of this
+ * process pick others. A lost race (another transaction or replica committed the address) merges
+ * the store's view into the pool and tries again; only a pool rebuilt from the store that still
+ * has too few free addresses means the vSwitch is exhausted.
+ */
 export async function assignAutomatic(
   tx: Tx,
   ctx: ServiceContext,
@@ -91,29 +98,28 @@ export async function assignAutomatic(
 ): Promise<string[]> {
   const got: string[] = []
   let pool = await ctx.pools.get(tx, vswitch)
-  let reloaded = false
-  for (let round = 0; got.length < count && round < MAX_ROUNDS; round++) {
+  let rebuilt = false
+  for (let round = 0; got.length < count; round++) {
+    if (round >= MAX_ROUNDS) throw errors.operationConflict()
     const need = count - got.length
     if (pool.freeCount < need) {
-      if (reloaded) break
+      if (rebuilt) throw errs.exhausted(vswitch.id)
       pool = await ctx.pools.reload(tx, vswitch)
-      reloaded = true
+      rebuilt = true
       continue
     }
     const picks =
       ctx.allocation === 'sequential' ? pool.pickLowest(need) : pool.pickRandom(need, ctx.random)
+    for (const n of picks) pool.markUsed(n)
     const candidates = picks.map(formatIpv4)
     const inserted = await tx.insertPrivateIps(
       candidates.map((address) => ({ vswitchId: vswitch.id, address, ...owner })),
     )
-    // Winners and losers alike are taken now: a loser belongs to someone else.
-    for (const n of picks) pool.markUsed(n)
     got.push(...inserted)
-    if (inserted.length < candidates.length && !reloaded) {
-      pool = await ctx.pools.reload(tx, vswitch)
-      reloaded = true
+    if (inserted.length < candidates.length) {
+      pool = await ctx.pools.refresh(tx, vswitch)
+      rebuilt = false
     }
   }
-  if (got.length < count) throw errs.exhausted(vswitch.id)
   return got
 }

@@ -39,6 +39,9 @@ export async function assignPrivateIpAddresses(
   if (chosen.length > 0 && count !== undefined) {
     throw errors.invalidParameterConflict('PrivateIpAddress.N', 'SecondaryPrivateIpAddressCount')
   }
+  if (count !== undefined && (!Number.isInteger(count) || count < 1)) {
+    throw errors.invalidParameter('SecondaryPrivateIpAddressCount')
+  }
   if (chosen.length === 0 && count === undefined) {
     throw errors.missingParameter('SecondaryPrivateIpAddressCount')
   }

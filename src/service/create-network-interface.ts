@@ -39,6 +39,9 @@ export async function createNetworkInterface(
   if (chosen.length > 0 && count !== undefined) {
     throw errors.invalidParameterConflict('PrivateIpAddress.N', 'SecondaryPrivateIpAddressCount')
   }
+  if (count !== undefined && (!Number.isInteger(count) || count < 1)) {
+    throw errors.invalidParameter('SecondaryPrivateIpAddressCount')
+  }
   const name = checkName(input.name, 'NetworkInterfaceName', 'InvalidNetworkInterfaceName.Malformed')
   const description = checkDescription(input.description)
 

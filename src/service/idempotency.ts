@@ -24,7 +24,6 @@ const MAX_TOKEN_LENGTH = 64
 
 export function checkClientToken(token: string | undefined): void {
   if (token === undefined) return
-  // eslint-disable-next-line no-control-regex
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH || !/^[\x20-\x7e]+$/.test(token)) {
     throw errors.invalidParameter('ClientToken')
   }

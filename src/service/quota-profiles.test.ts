@@ -43,7 +43,27 @@ describe('quota profile rules (pure)', () => {
     instanceTypeId: 'ecs.synthetic.one-ip',
     eniPrivateIpAddressQuantity: q,
   })
-  const eni = { id: 'eni-x', privateIps: [{ address: '10.0.0.1', primary: true }] } as EniView
+  const eni: EniView = {
+    id: 'eni-x',
+    accountId: 'acc-x',
+    regionId,
+    zoneId: ZONE_H,
+    vpcId: 'vpc-x',
+    vswitchId: 'vsw-x',
+    type: 'Secondary',
+    status: 'InUse',
+    macAddress: '00:16:3e:00:00:01',
+    primaryIp: '10.0.0.1',
+    name: '',
+    description: '',
+    instanceId: 'i-x',
+    deviceIndex: 1,
+    deleteOnRelease: false,
+    sourceDestCheck: true,
+    createdAt: new Date(0),
+    securityGroupIds: ['sg-x'],
+    privateIps: [{ address: '10.0.0.1', primary: true }],
+  }
 
   it('the data has no type with EniPrivateIpAddressQuantity = 1 (rule tested on a synthetic type)', () => {
     assert.equal(INSTANCE_TYPES.filter((t) => t.eniPrivateIpAddressQuantity <= 1).length, 0)

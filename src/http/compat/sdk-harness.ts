@@ -25,10 +25,15 @@ export async function startCompatServer(): Promise<RunningServer> {
   )
 }
 
-export function popClient(url: string, key = { id: AK, secret: SECRET }): RPCClient {
+/** pop-core for ECS actions (apiVersion 2014-05-26) or, with `version`, VPC actions. */
+export function popClient(
+  url: string,
+  key = { id: AK, secret: SECRET },
+  version: '2014-05-26' | '2016-04-28' = '2014-05-26',
+): RPCClient {
   return new RPCClient({
     endpoint: url,
-    apiVersion: '2014-05-26',
+    apiVersion: version,
     accessKeyId: key.id,
     accessKeySecret: key.secret,
   })

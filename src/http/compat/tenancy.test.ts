@@ -2,6 +2,7 @@
 // every ID of the first answers …NotFound (never a hint that it exists).
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { VPC_ACTIONS } from '../../api/action-versions.js'
 import { createAccount } from '../../service/accounts.js'
 import type { RunningServer } from '../../main.js'
 import { eventually, popClient, sdkError, startCompatServer } from './sdk-harness.js'
@@ -22,11 +23,13 @@ describe('tenancy', () => {
       accessKeySecret: other.secret,
     })
     const pop = popClient(server.url)
-    const call = (a: string, p: Json) => pop.request(a, { RegionId: region, ...p }, { method: 'POST' }) as Promise<Json>
+    const vpcPop = popClient(server.url, undefined, '2016-04-28')
+    const call = (a: string, p: Json) =>
+      (VPC_ACTIONS.has(a) ? vpcPop : pop).request(a, { RegionId: region, ...p }, { method: 'POST' }) as Promise<Json>
     ids.vpc = String((await call('CreateVpc', { CidrBlock: '10.0.0.0/16' }))['VpcId'])
-    await eventually('vpc', () => call('DescribeVpcs', { VpcId: ids.vpc }), (r) => JSON.stringify(r).includes('Available'))
+    await eventually('vpc', () => call('DescribeVpcs', { VpcId: ids.vpc }), (r) => JSON.stringify(r).includes('"Status":"Available"'))
     ids.vsw = String((await call('CreateVSwitch', { VpcId: ids.vpc, ZoneId: 'cn-hangzhou-i', CidrBlock: '10.0.1.0/24' }))['VSwitchId'])
-    await eventually('vsw', () => call('DescribeVSwitches', { VSwitchId: ids.vsw }), (r) => JSON.stringify(r).includes('Available'))
+    await eventually('vsw', () => call('DescribeVSwitches', { VSwitchId: ids.vsw }), (r) => JSON.stringify(r).includes('"Status":"Available"'))
     ids.sg = String((await call('CreateSecurityGroup', { VpcId: ids.vpc }))['SecurityGroupId'])
     ids.eni = String((await call('CreateNetworkInterface', { VSwitchId: ids.vsw, SecurityGroupId: ids.sg }))['NetworkInterfaceId'])
     const run = await call('RunInstances', {
@@ -43,7 +46,9 @@ describe('tenancy', () => {
 
   test('lists are empty for the other account', async () => {
     const pop = popClient(server.url, other)
-    const call = (a: string, p: Json = {}) => pop.request(a, { RegionId: region, ...p }, { method: 'POST' }) as Promise<Json>
+    const vpcPop = popClient(server.url, other, '2016-04-28')
+    const call = (a: string, p: Json = {}) =>
+      (VPC_ACTIONS.has(a) ? vpcPop : pop).request(a, { RegionId: region, ...p }, { method: 'POST' }) as Promise<Json>
     assert.equal((await call('DescribeNetworkInterfaces'))['TotalCount'], 0)
     assert.equal((await call('DescribeInstances'))['TotalCount'], 0)
     assert.equal((await call('DescribeVpcs'))['TotalCount'], 0)
@@ -55,7 +60,9 @@ describe('tenancy', () => {
 
   test("the other account's IDs are NotFound for every mutation", async () => {
     const pop = popClient(server.url, other)
-    const fail = (a: string, p: Json) => sdkError(pop.request(a, { RegionId: region, ...p }, { method: 'POST' }))
+    const vpcPop = popClient(server.url, other, '2016-04-28')
+    const fail = (a: string, p: Json) =>
+      sdkError((VPC_ACTIONS.has(a) ? vpcPop : pop).request(a, { RegionId: region, ...p }, { method: 'POST' }))
     const cases: [string, Json, string][] = [
       ['DescribeNetworkInterfaceAttribute', { NetworkInterfaceId: ids.eni }, 'InvalidEniId.NotFound'],
       ['AssignPrivateIpAddresses', { NetworkInterfaceId: ids.eni, SecondaryPrivateIpAddressCount: 1 }, 'InvalidEniId.NotFound'],

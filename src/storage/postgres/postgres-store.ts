@@ -74,11 +74,26 @@ export class PostgresStore implements Store {
   /** Opens a store on a pool and migrates the schema (serialised by an exclusive table lock). */
   static async open(pool: PgPool): Promise<PostgresStore> {
     const store = new PostgresStore(pool)
-    const client = await pool.connect()
+    // Replicas may open an empty schema at the same moment: CREATE TABLE IF NOT EXISTS alone
+    // races in the catalogue, so a loser retries; once the table exists, its EXCLUSIVE lock
+    // serialises the migrations themselves (no advisory locks: DESIGN.md keeps SQL portable).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await store.#migrateOnce()
+        return store
+      } catch (e: unknown) {
+        const code = (e as { code?: unknown }).code
+        const raced = code === '23505' || code === '42P07' || code === 'OperationConflict'
+        if (!raced || attempt >= 5) throw e
+        await new Promise((r) => setTimeout(r, 20 * attempt))
+      }
+    }
+  }
+
+  async #migrateOnce(): Promise<void> {
+    const client = await this.#pool.connect()
     try {
       await client.query('BEGIN')
-      // replicas opening an empty schema at once: CREATE TABLE IF NOT EXISTS alone races
-      await client.query('SELECT pg_advisory_xact_lock(7242130001)')
       await client.query(
         'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
       )
@@ -86,13 +101,13 @@ export class PostgresStore implements Store {
       await migrate(connection(client))
       await client.query('COMMIT')
     } catch (e: unknown) {
-      await client.query('ROLLBACK')
+      await client.query('ROLLBACK').catch(() => undefined)
       throw e
     } finally {
       client.release()
     }
-    return store
   }
+
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect()

@@ -1,0 +1,63 @@
+// ENI wire shapes (eni-api.md §7.1, §7.3, §7.4, §7.8; wire-protocol.md §7): one item of
+// `NetworkInterfaceSets.NetworkInterfaceSet[]`, which DescribeNetworkInterfaceAttribute and
+// CreateNetworkInterface also return flattened beside `RequestId`.
+import type { WireEcsTag, Wrapped } from './list.js'
+
+export type WireAssociatedPublicIp = { PublicIpAddress: string; AllocationId: string }
+
+export type WirePrivateIpSet = {
+  PrivateIpAddress: string
+  Primary: boolean
+  PrivateDnsName: string
+  AssociatedPublicIp: WireAssociatedPublicIp
+}
+
+export type WireAttachment = {
+  InstanceId: string
+  DeviceIndex: number
+  NetworkCardIndex: number
+  TrunkNetworkInterfaceId: string
+  /** DescribeNetworkInterfaceAttribute only. */
+  MemberNetworkInterfaceIds?: Wrapped<'MemberNetworkInterfaceId', string>
+}
+
+export type WireNetworkInterface = {
+  NetworkInterfaceId: string
+  NetworkInterfaceName: string
+  Description: string
+  Status: string
+  Type: string
+  VpcId: string
+  VSwitchId: string
+  ZoneId: string
+  /** The primary private IPv4. */
+  PrivateIpAddress: string
+  MacAddress: string
+  /** `''` when not attached. */
+  InstanceId: string
+  /** `YYYY-MM-DDTHH:MM:SSZ` */
+  CreationTime: string
+  ResourceGroupId: string
+  OwnerId: string
+  ServiceID: number
+  ServiceManaged: boolean
+  DeleteOnRelease: boolean
+  SourceDestCheck: boolean
+  NetworkInterfaceTrafficMode: string
+  AssociatedPublicIp: WireAssociatedPublicIp
+  SecurityGroupIds: Wrapped<'SecurityGroupId', string>
+  PrivateIpSets: Wrapped<'PrivateIpSet', WirePrivateIpSet>
+  Ipv6Sets: Wrapped<'Ipv6Set', { Ipv6Address: string; Primary: boolean }>
+  Ipv4PrefixSets: Wrapped<'Ipv4PrefixSet', { Ipv4Prefix: string }>
+  Ipv6PrefixSets: Wrapped<'Ipv6PrefixSet', { Ipv6Prefix: string }>
+  Tags: Wrapped<'Tag', WireEcsTag>
+  /** Present only while attached (Attaching, InUse, Detaching). */
+  Attachment?: WireAttachment
+}
+
+/** AssignPrivateIpAddresses: the new addresses as a plain string array. */
+export type WireAssignedPrivateIpAddressesSet = {
+  NetworkInterfaceId: string
+  PrivateIpSet: Wrapped<'PrivateIpAddress', string>
+  Ipv4PrefixSet: Wrapped<'Ipv4Prefixes', string>
+}

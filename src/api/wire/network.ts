@@ -1,0 +1,47 @@
+// VPC 2016-04-28 items: `Vpcs.Vpc[]` and `VSwitches.VSwitch[]` (eni-api.md §8.1–§8.3;
+// DescribeVSwitchAttributes returns one vSwitch flattened). Times are `YYYY-MM-DDTHH:MM:SSZ`.
+import type { WireVpcTag, Wrapped } from './list.js'
+
+export type WireVpc = {
+  VpcId: string
+  RegionId: string
+  Status: string
+  VpcName: string
+  Description: string
+  CidrBlock: string
+  Ipv6CidrBlock: string
+  EnabledIpv6: boolean
+  VRouterId: string
+  IsDefault: boolean
+  CreationTime: string
+  ResourceGroupId: string
+  CenStatus: string
+  DhcpOptionsSetId: string
+  DhcpOptionsSetStatus: string
+  VSwitchIds: Wrapped<'VSwitchId', string>
+  RouterTableIds: Wrapped<'RouterTableIds', string>
+  UserCidrs: Wrapped<'UserCidr', string>
+  NatGatewayIds: Wrapped<'NatGatewayIds', string>
+  SecondaryCidrBlocks: Wrapped<'SecondaryCidrBlock', string>
+  Tags: Wrapped<'Tag', WireVpcTag>
+}
+
+export type WireVSwitch = {
+  VSwitchId: string
+  VpcId: string
+  ZoneId: string
+  CidrBlock: string
+  Ipv6CidrBlock: string
+  EnabledIpv6: boolean
+  Status: string
+  AvailableIpAddressCount: number
+  VSwitchName: string
+  Description: string
+  IsDefault: boolean
+  CreationTime: string
+  ResourceGroupId: string
+  NetworkAclId: string
+  ShareType: string
+  RouteTable: { RouteTableId: string; RouteTableType: string }
+  Tags: Wrapped<'Tag', WireVpcTag>
+}

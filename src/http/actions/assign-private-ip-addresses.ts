@@ -1,0 +1,45 @@
+// AssignPrivateIpAddresses (ECS, eni-api.md §7.8): secondary private IPs, chosen
+// (`PrivateIpAddress.N`, ≤ 32) or counted (`SecondaryPrivateIpAddressCount`, 1–49). The new
+// addresses are always returned: Terway reads them from here and never re-reads the ENI.
+import type { WireAssignedPrivateIpAddressesSet } from '../../api/wire/network-interface.js'
+import type { ServiceContext } from '../../service/context.js'
+import {
+  assignPrivateIpAddresses,
+  MAX_ADDRESSES_PER_CALL,
+} from '../../service/assign-private-ip-addresses.js'
+import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
+import { wrap } from '../list-wrapper.js'
+import { nonEmpty, optStr, regionOf, rejectUnsupported } from './shared/request-params.js'
+
+export function assignPrivateIpAddressesAction(deps: { ctx: ServiceContext }): ActionDefinition {
+  return {
+    version: ECS_VERSION,
+    action: 'AssignPrivateIpAddresses',
+    handler: async ({ params, accountId }) => {
+      const networkInterfaceId = params.requiredStr('NetworkInterfaceId')
+      rejectUnsupported(params, ['Ipv4Prefix', 'Ipv4PrefixCount'])
+      const result = await assignPrivateIpAddresses(
+        deps.ctx,
+        { accountId },
+        {
+          regionId: regionOf(params),
+          networkInterfaceId,
+          privateIpAddresses: nonEmpty(
+            params.list('PrivateIpAddress', { max: MAX_ADDRESSES_PER_CALL }),
+          ),
+          secondaryPrivateIpAddressCount: params.int('SecondaryPrivateIpAddressCount', {
+            min: 1,
+            max: 49,
+          }),
+          clientToken: optStr(params, 'ClientToken'),
+        },
+      )
+      const set: WireAssignedPrivateIpAddressesSet = {
+        NetworkInterfaceId: result.networkInterfaceId,
+        ...wrap('PrivateIpSet', 'PrivateIpAddress', result.assigned),
+        ...wrap('Ipv4PrefixSet', 'Ipv4Prefixes', []),
+      }
+      return { AssignedPrivateIpAddressesSet: set }
+    },
+  }
+}

@@ -1,0 +1,29 @@
+// CreateSecurityGroup (ECS, eni-api.md §8.4): a group bound to one VPC; `normal` (default) or
+// `enterprise`. Rules are not modelled: a group only bounds membership and capacity.
+import type { ServiceContext } from '../../service/context.js'
+import { createSecurityGroup } from '../../service/security-group-operations.js'
+import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
+import { optStr, regionOf, rejectUnsupported } from './shared/request-params.js'
+
+export function createSecurityGroupAction(deps: { ctx: ServiceContext }): ActionDefinition {
+  return {
+    version: ECS_VERSION,
+    action: 'CreateSecurityGroup',
+    handler: async ({ params, accountId }) => {
+      rejectUnsupported(params, ['Tag'])
+      const group = await createSecurityGroup(
+        deps.ctx,
+        { accountId },
+        {
+          regionId: regionOf(params),
+          vpcId: optStr(params, 'VpcId'),
+          name: optStr(params, 'SecurityGroupName'),
+          description: optStr(params, 'Description'),
+          type: optStr(params, 'SecurityGroupType'),
+          clientToken: optStr(params, 'ClientToken'),
+        },
+      )
+      return { SecurityGroupId: group.id }
+    },
+  }
+}

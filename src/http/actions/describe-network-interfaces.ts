@@ -1,0 +1,64 @@
+// DescribeNetworkInterfaces (ECS, eni-api.md §7.3): filters combine with AND; unknown ids are
+// simply absent. Filters on what no ENI here has (IPv6, tags, service-managed, Trunk/Member
+// types, unknown statuses) match nothing. Pages by NextToken/MaxResults or PageNumber/PageSize.
+import { ENI_STATUSES, type EniType } from '../../domain/statuses.js'
+import type { ServiceContext } from '../../service/context.js'
+import { describeNetworkInterfaces } from '../../service/describe-network-interfaces.js'
+import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
+import { wrap } from '../list-wrapper.js'
+import {
+  enumFilter,
+  filtersOnAbsentFeature,
+  nonEmpty,
+  optStr,
+  pageOf,
+  regionOf,
+} from './shared/request-params.js'
+import { toWireNetworkInterface } from './wire/eni-wire.js'
+
+const ENI_TYPES: readonly EniType[] = ['Primary', 'Secondary']
+
+export function describeNetworkInterfacesAction(deps: { ctx: ServiceContext }): ActionDefinition {
+  return {
+    version: ECS_VERSION,
+    action: 'DescribeNetworkInterfaces',
+    handler: async ({ params, accountId }) => {
+      const ids = params.list('NetworkInterfaceId', { max: 100 })
+      const type = enumFilter(params, 'Type', ENI_TYPES)
+      const status = enumFilter(params, 'Status', ENI_STATUSES)
+      const matchesNothing =
+        type.matchesNothing ||
+        status.matchesNothing ||
+        filtersOnAbsentFeature(params, ['Ipv6Address', 'ServiceManaged', 'Tag'])
+      const result = await describeNetworkInterfaces(
+        deps.ctx,
+        { accountId },
+        {
+          regionId: regionOf(params),
+          ids: matchesNothing ? [] : nonEmpty(ids),
+          instanceId: optStr(params, 'InstanceId'),
+          vpcId: optStr(params, 'VpcId'),
+          vswitchId: optStr(params, 'VSwitchId'),
+          securityGroupId: optStr(params, 'SecurityGroupId'),
+          type: type.value,
+          status: status.value,
+          primaryIp: optStr(params, 'PrimaryIpAddress'),
+          privateIps: nonEmpty(params.list('PrivateIpAddress', { max: 100 })),
+          name: optStr(params, 'NetworkInterfaceName'),
+          ...pageOf(params, { maxPageSize: 1000, maxResults: 500 }),
+        },
+      )
+      return {
+        TotalCount: result.totalCount,
+        PageNumber: result.pageNumber,
+        PageSize: result.pageSize,
+        NextToken: result.nextToken,
+        ...wrap(
+          'NetworkInterfaceSets',
+          'NetworkInterfaceSet',
+          result.items.map(toWireNetworkInterface),
+        ),
+      }
+    },
+  }
+}

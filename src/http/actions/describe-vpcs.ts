@@ -1,0 +1,43 @@
+// DescribeVpcs (VPC 2016-04-28): `VpcId` takes up to 20 comma-separated ids; unknown ids are
+// absent. No VPC here is a default VPC, so `IsDefault=true` matches nothing.
+import type { ServiceContext } from '../../service/context.js'
+import { describeVpcs } from '../../service/vpc-operations.js'
+import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
+import { wrap } from '../list-wrapper.js'
+import { vswitchIdsOf } from './shared/network-lookups.js'
+import {
+  commaList,
+  filtersOnAbsentFeature,
+  optStr,
+  pageOf,
+  regionOf,
+} from './shared/request-params.js'
+import { toWireVpc } from './wire/network-wire.js'
+
+export function describeVpcsAction(deps: { ctx: ServiceContext }): ActionDefinition {
+  return {
+    version: VPC_VERSION,
+    action: 'DescribeVpcs',
+    handler: async ({ params, accountId }) => {
+      const caller = { accountId }
+      const ids = commaList(params, 'VpcId', 20)
+      const matchesNothing = filtersOnAbsentFeature(params, ['IsDefault', 'Tag'])
+      const result = await describeVpcs(deps.ctx, caller, {
+        regionId: regionOf(params),
+        ids: matchesNothing ? [] : ids,
+        name: optStr(params, 'VpcName'),
+        ...pageOf(params, { maxPageSize: 50 }),
+      })
+      const vpcs = []
+      for (const vpc of result.items) {
+        vpcs.push(toWireVpc(vpc, await vswitchIdsOf(deps.ctx, caller, vpc)))
+      }
+      return {
+        TotalCount: result.totalCount,
+        PageNumber: result.pageNumber,
+        PageSize: result.pageSize,
+        ...wrap('Vpcs', 'Vpc', vpcs),
+      }
+    },
+  }
+}

@@ -1,0 +1,97 @@
+// Registers every Action on one registry: the composition root's single call. Each Action lives
+// in its own file (see ../action-registry.ts); this list is the catalogue of what is served.
+import type { Region } from '../../domain/regions.js'
+import type { ServiceContext } from '../../service/context.js'
+import type { ActionDefinition, ActionRegistry } from '../action-registry.js'
+import { assignPrivateIpAddressesAction } from './assign-private-ip-addresses.js'
+import { attachNetworkInterfaceAction } from './attach-network-interface.js'
+import { createInstanceAction } from './create-instance.js'
+import { createNetworkInterfaceAction } from './create-network-interface.js'
+import { createSecurityGroupAction } from './create-security-group.js'
+import { createVpcAction } from './create-vpc.js'
+import { createVSwitchAction } from './create-vswitch.js'
+import { deleteInstanceAction } from './delete-instance.js'
+import { deleteNetworkInterfaceAction } from './delete-network-interface.js'
+import { deleteSecurityGroupAction } from './delete-security-group.js'
+import { deleteVpcAction } from './delete-vpc.js'
+import { deleteVSwitchAction } from './delete-vswitch.js'
+import { describeImagesAction } from './describe-images.js'
+import { describeInstanceTypesAction } from './describe-instance-types.js'
+import { describeInstancesAction } from './describe-instances.js'
+import { describeNetworkInterfaceAttributeAction } from './describe-network-interface-attribute.js'
+import { describeNetworkInterfacesAction } from './describe-network-interfaces.js'
+import { describeRegionsAction } from './describe-regions.js'
+import { describeSecurityGroupsAction } from './describe-security-groups.js'
+import { describeVpcsAction } from './describe-vpcs.js'
+import { describeVSwitchAttributesAction } from './describe-vswitch-attributes.js'
+import { describeVSwitchesAction } from './describe-vswitches.js'
+import { describeZonesAction } from './describe-zones.js'
+import { detachNetworkInterfaceAction } from './detach-network-interface.js'
+import { modifyNetworkInterfaceAttributeAction } from './modify-network-interface-attribute.js'
+import { eniplaneNoOpAction } from './no-op.js'
+import { runInstancesAction } from './run-instances.js'
+import { startInstanceAction } from './start-instance.js'
+import { stopInstanceAction } from './stop-instance.js'
+import { unassignPrivateIpAddressesAction } from './unassign-private-ip-addresses.js'
+
+export interface RegisterActionsOptions {
+  /** What DescribeRegions reports as each region's endpoint (default: Alibaba's public host). */
+  readonly regionEndpoint?: (region: Region) => string
+}
+
+/** Every Action served, ENI actions first; `registerActions` adds them in this order. */
+export function allActions(
+  ctx: ServiceContext,
+  options: RegisterActionsOptions = {},
+): ActionDefinition[] {
+  const deps = { ctx }
+  return [
+    // ENIs and secondary private IPs (ECS 2014-05-26)
+    createNetworkInterfaceAction(deps),
+    deleteNetworkInterfaceAction(deps),
+    describeNetworkInterfacesAction(deps),
+    describeNetworkInterfaceAttributeAction(deps),
+    modifyNetworkInterfaceAttributeAction(deps),
+    attachNetworkInterfaceAction(deps),
+    detachNetworkInterfaceAction(deps),
+    assignPrivateIpAddressesAction(deps),
+    unassignPrivateIpAddressesAction(deps),
+    // VPCs and vSwitches (VPC 2016-04-28)
+    createVpcAction(deps),
+    describeVpcsAction(deps),
+    deleteVpcAction(deps),
+    createVSwitchAction(deps),
+    describeVSwitchesAction(deps),
+    describeVSwitchAttributesAction(deps),
+    deleteVSwitchAction(deps),
+    // Security groups and instances (ECS 2014-05-26)
+    createSecurityGroupAction(deps),
+    describeSecurityGroupsAction(deps),
+    deleteSecurityGroupAction(deps),
+    runInstancesAction(deps),
+    createInstanceAction(deps),
+    startInstanceAction(deps),
+    stopInstanceAction(deps),
+    deleteInstanceAction(deps),
+    describeInstancesAction(deps),
+    // The catalogue (ECS 2014-05-26)
+    describeInstanceTypesAction(deps),
+    describeImagesAction(deps),
+    describeRegionsAction(
+      options.regionEndpoint === undefined
+        ? deps
+        : { ...deps, regionEndpoint: options.regionEndpoint },
+    ),
+    describeZonesAction(deps),
+    // Transport benchmark
+    eniplaneNoOpAction(),
+  ]
+}
+
+export function registerActions(
+  registry: ActionRegistry,
+  ctx: ServiceContext,
+  options: RegisterActionsOptions = {},
+): void {
+  for (const definition of allActions(ctx, options)) registry.registerAction(definition)
+}

@@ -1,0 +1,33 @@
+// The parameters RunInstances and CreateInstance share (eni-api.md §8.5, §8.6). Secondary ENIs
+// at launch (`NetworkInterface.N`), IPv6, launch templates and tags are not modelled.
+import type { LaunchInput } from '../../../service/launch-instances.js'
+import type { Params } from '../../params.js'
+import { optStr, regionOf, rejectUnsupported, securityGroupIdsOf } from './request-params.js'
+
+const UNSUPPORTED = [
+  'NetworkInterface',
+  'Ipv6Address',
+  'Ipv6AddressCount',
+  'LaunchTemplateId',
+  'LaunchTemplateName',
+  'Tag',
+]
+
+export function launchInputOf(params: Params): LaunchInput {
+  const securityGroupIds = securityGroupIdsOf(params)
+  rejectUnsupported(params, UNSUPPORTED)
+  return {
+    regionId: regionOf(params),
+    instanceType: optStr(params, 'InstanceType'),
+    imageId: optStr(params, 'ImageId'),
+    vswitchId: optStr(params, 'VSwitchId'),
+    zoneId: optStr(params, 'ZoneId'),
+    securityGroupIds,
+    privateIpAddress: optStr(params, 'PrivateIpAddress'),
+    name: optStr(params, 'InstanceName'),
+    hostName: optStr(params, 'HostName'),
+    description: optStr(params, 'Description'),
+    clientToken: optStr(params, 'ClientToken'),
+    dryRun: params.bool('DryRun'),
+  }
+}

@@ -1,0 +1,24 @@
+// StartInstance (ECS, eni-api.md §8.7): `Stopped` → `Starting`, `Running` once the worker runs.
+import type { ServiceContext } from '../../service/context.js'
+import { startInstance } from '../../service/instance-lifecycle.js'
+import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
+import { regionOrSole } from './shared/request-params.js'
+
+export function startInstanceAction(deps: { ctx: ServiceContext }): ActionDefinition {
+  return {
+    version: ECS_VERSION,
+    action: 'StartInstance',
+    handler: async ({ params, accountId }) => {
+      await startInstance(
+        deps.ctx,
+        { accountId },
+        {
+          regionId: regionOrSole(params, deps.ctx),
+          instanceId: params.requiredStr('InstanceId'),
+          dryRun: params.bool('DryRun'),
+        },
+      )
+      return {}
+    },
+  }
+}

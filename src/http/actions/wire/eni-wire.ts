@@ -1,0 +1,83 @@
+// EniView → the ENI item of DescribeNetworkInterfaces; CreateNetworkInterface and
+// DescribeNetworkInterfaceAttribute return the same fields flattened (eni-api.md §7.1–§7.4).
+import type {
+  WireAssociatedPublicIp,
+  WireNetworkInterface,
+  WirePrivateIpSet,
+} from '../../../api/wire/network-interface.js'
+import type { EniView, PrivateIp } from '../../../domain/resources.js'
+import { wrap } from '../../list-wrapper.js'
+import { formatSeconds } from './time-format.js'
+
+const NO_PUBLIC_IP: WireAssociatedPublicIp = { PublicIpAddress: '', AllocationId: '' }
+
+export function toWirePrivateIpSet(ip: PrivateIp): WirePrivateIpSet {
+  return {
+    PrivateIpAddress: ip.address,
+    Primary: ip.primary,
+    PrivateDnsName: '',
+    AssociatedPublicIp: { ...NO_PUBLIC_IP },
+  }
+}
+
+/** Empty IPv6 and prefix wrappers: the emulator assigns neither (they stay `[]`, not absent). */
+export function noIpv6OrPrefixes(): Pick<
+  WireNetworkInterface,
+  'Ipv6Sets' | 'Ipv4PrefixSets' | 'Ipv6PrefixSets'
+> {
+  return {
+    ...wrap('Ipv6Sets', 'Ipv6Set', []),
+    ...wrap('Ipv4PrefixSets', 'Ipv4PrefixSet', []),
+    ...wrap('Ipv6PrefixSets', 'Ipv6PrefixSet', []),
+  }
+}
+
+export function toWireNetworkInterface(eni: EniView): WireNetworkInterface {
+  const item: WireNetworkInterface = {
+    NetworkInterfaceId: eni.id,
+    NetworkInterfaceName: eni.name,
+    Description: eni.description,
+    Status: eni.status,
+    Type: eni.type,
+    VpcId: eni.vpcId,
+    VSwitchId: eni.vswitchId,
+    ZoneId: eni.zoneId,
+    PrivateIpAddress: eni.primaryIp,
+    MacAddress: eni.macAddress,
+    InstanceId: eni.instanceId ?? '',
+    CreationTime: formatSeconds(eni.createdAt),
+    ResourceGroupId: '',
+    OwnerId: eni.accountId,
+    ServiceID: 0,
+    ServiceManaged: false,
+    DeleteOnRelease: eni.deleteOnRelease,
+    SourceDestCheck: eni.sourceDestCheck,
+    NetworkInterfaceTrafficMode: 'Standard',
+    AssociatedPublicIp: { ...NO_PUBLIC_IP },
+    ...wrap('SecurityGroupIds', 'SecurityGroupId', eni.securityGroupIds),
+    ...wrap('PrivateIpSets', 'PrivateIpSet', eni.privateIps.map(toWirePrivateIpSet)),
+    ...noIpv6OrPrefixes(),
+    ...wrap('Tags', 'Tag', []),
+  }
+  if (eni.instanceId !== null) {
+    item.Attachment = {
+      InstanceId: eni.instanceId,
+      DeviceIndex: eni.deviceIndex ?? 0,
+      NetworkCardIndex: 0,
+      TrunkNetworkInterfaceId: '',
+    }
+  }
+  return item
+}
+
+/** DescribeNetworkInterfaceAttribute: the item plus the attribute-only sub-fields. */
+export function toWireNetworkInterfaceAttribute(eni: EniView): WireNetworkInterface {
+  const item = toWireNetworkInterface(eni)
+  if (item.Attachment) {
+    item.Attachment = {
+      ...item.Attachment,
+      ...wrap('MemberNetworkInterfaceIds', 'MemberNetworkInterfaceId', []),
+    }
+  }
+  return item
+}

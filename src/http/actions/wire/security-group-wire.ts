@@ -1,0 +1,19 @@
+// SecurityGroup → the DescribeSecurityGroups item.
+import type { WireSecurityGroup } from '../../../api/wire/security-group.js'
+import type { SecurityGroup } from '../../../domain/resources.js'
+import { wrap } from '../../list-wrapper.js'
+import { formatSeconds } from './time-format.js'
+
+export function toWireSecurityGroup(group: SecurityGroup): WireSecurityGroup {
+  return {
+    SecurityGroupId: group.id,
+    SecurityGroupName: group.name,
+    Description: group.description,
+    SecurityGroupType: group.type,
+    VpcId: group.vpcId,
+    CreationTime: formatSeconds(group.createdAt),
+    ResourceGroupId: '',
+    ServiceManaged: false,
+    ...wrap('Tags', 'Tag', []),
+  }
+}

@@ -1,0 +1,75 @@
+// Builds the console's browser assets with esbuild: `web/src/main.ts` (which imports its CSS)
+// → `assets/main-<hash>.js` + `assets/main-<hash>.css`, and `web/index.html` with the hashed
+// names filled in. `npm run build:web` (run by `prepare`, so `npm ci` builds them) writes them
+// to `web/dist/`; the server rebuilds in memory at startup when `web/dist` is missing or older
+// than its inputs (see web-assets.ts). `manifest.json` lists the inputs for that check.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
+
+export interface WebBundle {
+  /** Output path relative to the dist root (`index.html`, `assets/main-…js`) → content. */
+  readonly files: ReadonlyMap<string, Uint8Array>
+  readonly manifest: WebManifest
+}
+
+export interface WebManifest {
+  /** Epoch milliseconds of the build. */
+  readonly builtAt: number
+  /** Every source file the bundle was made from, relative to the project root. */
+  readonly inputs: readonly string[]
+}
+
+export const MANIFEST_FILE = 'manifest.json'
+
+/** Bundles in memory; `rootDir` is the project root (the folder holding `web/`). */
+export async function bundleWeb(rootDir: string): Promise<WebBundle> {
+  // Loaded on demand: only a build (npm run build:web, or a stale web/dist at startup) needs it.
+  const esbuild = await import('esbuild')
+  const webDir = join(rootDir, 'web')
+  const outdir = join(webDir, 'dist', 'assets')
+  // Taken before reading the sources, so an edit made during the build still counts as newer.
+  const builtAt = Date.now()
+  const result = await esbuild.build({
+    absWorkingDir: rootDir,
+    entryPoints: [join(webDir, 'src', 'main.ts')],
+    tsconfig: join(webDir, 'tsconfig.json'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022', 'chrome110', 'firefox115', 'safari16'],
+    minify: true,
+    sourcemap: 'linked',
+    entryNames: '[name]-[hash]',
+    outdir,
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+  })
+  const files = new Map<string, Uint8Array>()
+  let js = ''
+  let css = ''
+  for (const out of result.outputFiles) {
+    const name = relative(join(webDir, 'dist'), out.path).split('\\').join('/')
+    files.set(name, out.contents)
+    if (name.endsWith('.js')) js = name
+    if (name.endsWith('.css')) css = name
+  }
+  const template = await readFile(join(webDir, 'index.html'), 'utf8')
+  const html = template.replaceAll('%MAIN_JS%', js).replaceAll('%MAIN_CSS%', css)
+  files.set('index.html', new TextEncoder().encode(html))
+  const inputs = [...Object.keys(result.metafile.inputs), 'web/index.html'].sort()
+  const manifest: WebManifest = { builtAt, inputs }
+  files.set(MANIFEST_FILE, new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n'))
+  return { files, manifest }
+}
+
+/** Replaces `distDir` with the bundle's files. */
+export async function writeWebBundle(bundle: WebBundle, distDir: string): Promise<void> {
+  await rm(distDir, { recursive: true, force: true })
+  for (const [name, content] of bundle.files) {
+    const path = join(distDir, name)
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, content)
+  }
+}

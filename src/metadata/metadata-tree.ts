@@ -1,0 +1,87 @@
+// The `meta-data/` tree of one instance, in Alibaba's paths and formats (spec/guest-os.md §1.1):
+// a directory lists its entries one per line, subdirectories with a trailing `/`; a value is
+// plain text without a trailing newline. Pure: built from the service's read-only view.
+import type { InstanceMetadata, InterfaceMetadata } from '../service/instance-metadata.js'
+
+export type MetadataNode = string | { readonly [name: string]: MetadataNode }
+
+/** Alibaba's VPC resolvers and NTP servers (fixed values of the real service). */
+export const NAMESERVERS = ['100.100.2.136', '100.100.2.138'] as const
+export const NTP_SERVERS = ['ntp1.aliyun.com', 'ntp2.aliyun.com', 'ntp3.aliyun.com'] as const
+
+/**
+ * Per-MAC items. `ipv6s`, `ipv6-gateway` and `vswitch-ipv6-cidr-block` are absent (404), as on
+ * the real service for an ENI without IPv6 (spec §1.1; terway treats the 404 as "no IPv6").
+ */
+function interfaceNode(eni: InterfaceMetadata): MetadataNode {
+  return {
+    gateway: eni.gateway,
+    netmask: eni.netmask,
+    'network-interface-id': eni.eniId,
+    'primary-ip-address': eni.primaryIp,
+    'private-ipv4s': JSON.stringify(eni.privateIps),
+    'vpc-cidr-block': eni.vpcCidr,
+    'vpc-id': eni.vpcId,
+    'vswitch-cidr-block': eni.vswitchCidr,
+    'vswitch-id': eni.vswitchId,
+  }
+}
+
+export function metadataTree(view: InstanceMetadata): MetadataNode {
+  const macs: Record<string, MetadataNode> = {}
+  for (const eni of view.interfaces) macs[eni.mac] = interfaceNode(eni)
+  const p = view.primary
+  return {
+    'dns-conf': { nameservers: NAMESERVERS.join('\n') },
+    hostname: view.hostName,
+    'image-id': view.imageId,
+    instance: { 'instance-name': view.instanceName, 'instance-type': view.instanceType },
+    'instance-id': view.instanceId,
+    mac: p.mac,
+    network: { interfaces: { macs } },
+    'network-type': 'vpc',
+    'ntp-conf': { 'ntp-servers': NTP_SERVERS.join('\n') },
+    'owner-account-id': view.accountId,
+    'private-ipv4': p.primaryIp,
+    'region-id': view.regionId,
+    'vpc-cidr-block': p.vpcCidr,
+    'vpc-id': p.vpcId,
+    'vswitch-cidr-block': p.vswitchCidr,
+    'vswitch-id': p.vswitchId,
+    'zone-id': view.zoneId,
+  }
+}
+
+export type Resolved =
+  | { readonly kind: 'value'; readonly text: string }
+  | { readonly kind: 'listing'; readonly text: string }
+  | { readonly kind: 'absent' }
+
+/** A directory listing: entries in name order, subdirectories with a trailing `/`. */
+export function listing(node: { readonly [name: string]: MetadataNode }): string {
+  return Object.keys(node)
+    .sort()
+    .map((name) => (typeof node[name] === 'string' ? name : `${name}/`))
+    .join('\n')
+}
+
+/**
+ * Looks `path` (relative to `meta-data/`, e.g. `network/interfaces/macs/`) up in the tree. A
+ * directory answers with its listing, with or without the trailing slash; a value never takes a
+ * trailing slash. MAC segments match case-insensitively (Windows guests send upper case).
+ */
+export function resolveMetadata(tree: MetadataNode, path: string): Resolved {
+  const trailingSlash = path.endsWith('/')
+  const segments = path.split('/').filter((s) => s !== '')
+  let node: MetadataNode = tree
+  for (const segment of segments) {
+    if (typeof node === 'string') return { kind: 'absent' }
+    const key = Object.hasOwn(node, segment) ? segment : segment.toLowerCase().replaceAll('-', ':')
+    if (!Object.hasOwn(node, key)) return { kind: 'absent' }
+    node = node[key] as MetadataNode
+  }
+  if (typeof node === 'string') {
+    return trailingSlash ? { kind: 'absent' } : { kind: 'value', text: node }
+  }
+  return { kind: 'listing', text: listing(node) }
+}

@@ -1,0 +1,128 @@
+// The Network Interfaces table: one row per ENI with what DescribeNetworkInterfaces returns, and
+// the row actions. On narrow screens each row becomes a card (CSS; cells carry `data-label`).
+import { h, type Child } from '../element.js'
+import { statusBadge } from '../widgets/status-badge.js'
+import {
+  ENI_TRANSITIONAL,
+  eniInstanceId,
+  secondaryIpsOf,
+  type NetworkInterface,
+} from '../wire-types.js'
+
+export interface EniRowActions {
+  manageIps(eni: NetworkInterface): void
+  attach(eni: NetworkInterface): void
+  detach(eni: NetworkInterface): void
+  remove(eni: NetworkInterface): void
+  guestConfig(eni: NetworkInterface): void
+}
+
+const COLUMNS = [
+  'Network interface',
+  'Status',
+  'Type',
+  'VPC / vSwitch / zone',
+  'Primary IP',
+  'Secondary private IPs',
+  'Instance',
+  'Security groups',
+  'Actions',
+] as const
+
+export function renderEniTable(
+  enis: readonly NetworkInterface[],
+  actions: EniRowActions,
+): HTMLTableElement {
+  return h(
+    'table',
+    { class: 'data-table eni-table' },
+    h('caption', { class: 'visually-hidden' }, 'Elastic network interfaces'),
+    h('thead', null, h('tr', null, ...COLUMNS.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', null, ...enis.map((eni) => renderEniRow(eni, actions))),
+  )
+}
+
+export function renderEniRow(eni: NetworkInterface, actions: EniRowActions): HTMLTableRowElement {
+  const secondaries = secondaryIpsOf(eni)
+  const instanceId = eniInstanceId(eni)
+  const groups = eni.SecurityGroupIds.SecurityGroupId
+  const cell = (label: (typeof COLUMNS)[number], ...content: Child[]) =>
+    h('td', { 'data-label': label }, ...content)
+  return h(
+    'tr',
+    { 'data-eni-id': eni.NetworkInterfaceId, 'data-status': eni.Status },
+    cell(
+      'Network interface',
+      h('span', { class: 'mono strong' }, eni.NetworkInterfaceId),
+      eni.NetworkInterfaceName ? h('span', { class: 'sub' }, eni.NetworkInterfaceName) : null,
+    ),
+    cell('Status', statusBadge(eni.Status)),
+    cell('Type', eni.Type),
+    cell(
+      'VPC / vSwitch / zone',
+      h('span', { class: 'mono sub-first' }, eni.VpcId),
+      h('span', { class: 'mono sub' }, eni.VSwitchId),
+      h('span', { class: 'sub' }, eni.ZoneId),
+    ),
+    cell('Primary IP', h('span', { class: 'mono' }, eni.PrivateIpAddress)),
+    cell(
+      'Secondary private IPs',
+      secondaries.length === 0
+        ? h('span', { class: 'muted' }, '—')
+        : h(
+            'ul',
+            { class: 'ip-list', 'data-role': 'secondary-ips' },
+            ...secondaries.map((ip) => h('li', { class: 'mono' }, ip)),
+          ),
+    ),
+    cell(
+      'Instance',
+      instanceId === ''
+        ? h('span', { class: 'muted' }, '—')
+        : [
+            h('span', { class: 'mono' }, instanceId),
+            eni.Attachment === undefined
+              ? null
+              : h('span', { class: 'sub' }, `eth${eni.Attachment.DeviceIndex}`),
+          ],
+    ),
+    cell(
+      'Security groups',
+      groups.length === 0
+        ? h('span', { class: 'muted' }, '—')
+        : groups.map((g) => h('span', { class: 'mono sub-first' }, g)),
+    ),
+    cell('Actions', rowActions(eni, actions)),
+  )
+}
+
+function rowActions(eni: NetworkInterface, actions: EniRowActions): HTMLElement {
+  const busy = ENI_TRANSITIONAL.has(eni.Status)
+  const primary = eni.Type === 'Primary'
+  const attached = eniInstanceId(eni) !== ''
+  const id = eni.NetworkInterfaceId
+  const link = (label: string, onclick: () => void, disabled: boolean, extra = '') =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `link-button ${extra}`.trim(),
+        disabled,
+        'aria-label': `${label} (${id})`,
+        onclick,
+      },
+      label,
+    )
+  return h(
+    'div',
+    { class: 'row-actions' },
+    link('Manage Secondary Private IP Address', () => actions.manageIps(eni), busy),
+    primary
+      ? null
+      : attached
+        ? link('Detach', () => actions.detach(eni), eni.Status !== 'InUse')
+        : link('Attach', () => actions.attach(eni), eni.Status !== 'Available'),
+    link('Guest config', () => actions.guestConfig(eni), eni.Status === 'Deleting'),
+    primary ? null : link('Delete', () => actions.remove(eni), eni.Status !== 'Available', 'danger'),
+  )
+}

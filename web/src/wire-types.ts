@@ -1,0 +1,62 @@
+// The API's response shapes as the console reads them. Items are the project's wire types
+// (src/api/wire, the same ones the server renders); the list envelopes around them are here.
+import type { WireInstance } from '../../src/api/wire/instance.js'
+import type { Wrapped } from '../../src/api/wire/list.js'
+import type { WireVSwitch, WireVpc } from '../../src/api/wire/network.js'
+import type {
+  WireAssignedPrivateIpAddressesSet,
+  WireNetworkInterface,
+} from '../../src/api/wire/network-interface.js'
+import type { WireSecurityGroup } from '../../src/api/wire/security-group.js'
+
+export type NetworkInterface = WireNetworkInterface
+export type Instance = WireInstance
+export type VSwitch = WireVSwitch
+export type Vpc = WireVpc
+export type SecurityGroup = WireSecurityGroup
+
+interface TokenPage {
+  readonly TotalCount?: number
+  readonly NextToken?: string
+}
+
+interface NumberedPage {
+  readonly TotalCount: number
+  readonly PageNumber: number
+  readonly PageSize: number
+}
+
+export type DescribeNetworkInterfacesResponse = TokenPage & {
+  readonly NetworkInterfaceSets: Wrapped<'NetworkInterfaceSet', NetworkInterface>
+}
+export type DescribeInstancesResponse = TokenPage & {
+  readonly Instances: Wrapped<'Instance', Instance>
+}
+export type DescribeVSwitchesResponse = NumberedPage & {
+  readonly VSwitches: Wrapped<'VSwitch', VSwitch>
+}
+export type DescribeVpcsResponse = NumberedPage & { readonly Vpcs: Wrapped<'Vpc', Vpc> }
+export type DescribeSecurityGroupsResponse = NumberedPage & {
+  readonly SecurityGroups: Wrapped<'SecurityGroup', SecurityGroup>
+}
+export interface AssignPrivateIpAddressesResponse {
+  readonly AssignedPrivateIpAddressesSet: WireAssignedPrivateIpAddressesSet
+}
+
+export function secondaryIpsOf(eni: NetworkInterface): string[] {
+  return eni.PrivateIpSets.PrivateIpSet.filter((ip) => !ip.Primary).map(
+    (ip) => ip.PrivateIpAddress,
+  )
+}
+
+/** The instance an ENI is attached to, or `''`. */
+export function eniInstanceId(eni: NetworkInterface): string {
+  return eni.Attachment?.InstanceId ?? eni.InstanceId
+}
+
+export const ENI_TRANSITIONAL: ReadonlySet<string> = new Set(['Attaching', 'Detaching', 'Deleting'])
+export const INSTANCE_TRANSITIONAL: ReadonlySet<string> = new Set([
+  'Pending',
+  'Starting',
+  'Stopping',
+])
