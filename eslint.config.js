@@ -63,6 +63,8 @@ export default tseslint.config(
   pure(['src/domain/**'], ['**/allocator/**', '**/service/**', '**/storage/**', '**/http/**', '**/api/**', '**/client/**', '**/cli/**', '**/worker/**', '**/metadata/**', '**/guest/**', '**/config/**']),
   pure(['src/allocator/**'], ['**/service/**', '**/storage/**', '**/http/**', '**/api/**', '**/client/**', '**/cli/**', '**/worker/**', '**/metadata/**', '**/guest/**', '**/config/**']),
   pure(['src/guest/render/**', 'src/api/**'], ['**/domain/**', '**/allocator/**', '**/service/**', '**/storage/**', '**/http/**', '**/client/**', '**/cli/**', '**/worker/**', '**/metadata/**', '**/guest/agent/**', '**/config/**']),
+  // web/ (the console) may import api, client and the pure guest renderers (STYLE.md §2).
+  pure(['web/src/**'], ['**/domain/**', '**/allocator/**', '**/service/**', '**/storage/**', '**/http/**', '**/cli/**', '**/worker/**', '**/metadata/**', '**/guest/agent/**', '**/config/**']),
   boundary(['src/service/**'], ['**/http/**', '**/api/**', '**/client/**', '**/cli/**', '**/storage/sqlite/**', '**/storage/postgres/**', '**/storage/sql/**', ...DRIVERS]),
   boundary(['src/storage/**'], ['**/service/**', '**/http/**', '**/api/**', '**/client/**', '**/cli/**', 'fastify']),
   boundary(['src/http/**'], ['**/storage/sqlite/**', '**/storage/postgres/**', '**/storage/sql/**', '**/client/**', '**/cli/**', 'pg', 'better-sqlite3']),

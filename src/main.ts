@@ -25,8 +25,7 @@ import { verifySignature } from './http/auth/verify-request.js'
 import { MemoryNonceCache } from './http/auth/nonce-cache.js'
 import { errors, isApiError } from './domain/errors.js'
 import { registerConsole } from './http/console/register-console.js'
-import { startMetadataServer } from './metadata/metadata-server.js'
-import { instanceMetadataByIp } from './service/instance-metadata.js'
+import { startGuestSide } from './dataplane/start-guest-side.js'
 
 export interface RunningServer {
   readonly url: string
@@ -148,22 +147,15 @@ export async function startServer(
   })
   await app.listen({ host: config.host, port: config.port })
   worker.start()
-  // --- guest side: the instance metadata service (src/metadata), only when asked for ---
-  const metadata =
-    config.metadataPort === undefined
-      ? undefined
-      : await startMetadataServer({
-          host: config.metadataHost,
-          port: config.metadataPort,
-          trustHeader: config.metadataTrustHeader,
-          lookup: (address) => instanceMetadataByIp(ctx, address),
-          log: (line) => app.log.error(line),
-        }).catch(async (e: unknown) => {
-          await closeGracefully(app)
-          await worker.stop()
-          await store.close()
-          throw e
-        })
+  // --- guest side (src/dataplane/start-guest-side.ts): metadata listener, lab dataplane ---
+  const guest = await startGuestSide(ctx, config, (line) => app.log.error(line)).catch(
+    async (e: unknown) => {
+      await closeGracefully(app)
+      await worker.stop()
+      await store.close()
+      throw e
+    },
+  )
   // --- end guest side ---
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -172,9 +164,9 @@ export async function startServer(
     app,
     ctx,
     worker,
-    metadataUrl: metadata?.url,
+    metadataUrl: guest.metadataUrl,
     async close() {
-      await metadata?.close()
+      await guest.close()
       await closeGracefully(app)
       await worker.stop()
       await store.close()

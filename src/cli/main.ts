@@ -1,10 +1,28 @@
 // The `eniplane` command: dispatches to lazily loaded subcommands (Backstage's lazy CLI).
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
-  serve: { summary: 'run the API server, console and (optionally) the metadata service', load: () => import('./commands/serve.js') },
-  account: { summary: 'manage accounts: account create NAME --db …', load: () => import('./commands/account.js') },
-  call: { summary: 'call an API action: call ACTION --Param value …', load: () => import('./commands/call.js') },
-  'guest-config': { summary: 'render guest OS network configuration for an ENI', load: () => import('./commands/guest-config.js') },
-  agent: { summary: 'run the guest agent: reconcile addresses from the metadata service', load: () => import('./commands/agent.js') },
+const COMMANDS: Record<
+  string,
+  { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }
+> = {
+  serve: {
+    summary: 'run the API server, console and (optionally) the metadata service',
+    load: () => import('./commands/serve.js'),
+  },
+  account: {
+    summary: 'manage accounts: account create NAME --db …',
+    load: () => import('./commands/account.js'),
+  },
+  call: {
+    summary: 'call an API action: call ACTION --Param value …',
+    load: () => import('./commands/call.js'),
+  },
+  'guest-config': {
+    summary: 'render guest OS network configuration for an ENI',
+    load: () => import('./commands/guest-config.js'),
+  },
+  agent: {
+    summary: 'run the guest agent: reconcile addresses from the metadata service',
+    load: () => import('./commands/agent.js'),
+  },
 }
 
 export function usage(): string {

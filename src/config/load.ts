@@ -87,6 +87,7 @@ function validate(raw: Raw): ServerConfig {
     logLevel: oneOf('logLevel', ['silent', 'error', 'warn', 'info', 'debug'], d.logLevel),
     dataDir: text('dataDir', d.dataDir),
   }
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  if (problems.length > 0)
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
   return Object.freeze(config)
 }

@@ -53,7 +53,11 @@ export const errors = {
     ),
   missingRegionId: make('MissingRegionId', 400, 'RegionId is mandatory for this action.'),
   invalidRegionIdNotFound: (region: string) =>
-    new ApiError('InvalidRegionId.NotFound', 404, `The specified RegionId "${region}" does not exist.`),
+    new ApiError(
+      'InvalidRegionId.NotFound',
+      404,
+      `The specified RegionId "${region}" does not exist.`,
+    ),
   invalidRegionIdMalformed: make(
     'InvalidRegionId.MalFormed',
     400,
@@ -106,7 +110,11 @@ export const errors = {
     400,
     'Specified signature is not matched with our calculation.',
   ),
-  signatureNonceUsed: make('SignatureNonceUsed', 400, 'Specified signature nonce was used already.'),
+  signatureNonceUsed: make(
+    'SignatureNonceUsed',
+    400,
+    'Specified signature nonce was used already.',
+  ),
   incompleteSignature: (detail: string) => new ApiError('IncompleteSignature', 400, detail),
   invalidTimeStampExpired: make(
     'InvalidTimeStamp.Expired',
@@ -209,11 +217,7 @@ export const errors = {
     'The maximum number of instances in a security group is exceeded.',
   ),
   joinedGroupLimitExceed: (max: number) =>
-    new ApiError(
-      'JoinedGroupLimitExceed',
-      400,
-      `An ENI can join at most ${max} security groups.`,
-    ),
+    new ApiError('JoinedGroupLimitExceed', 400, `An ENI can join at most ${max} security groups.`),
   ipNotEnough: (vswitchId: string) =>
     new ApiError(
       'InvalidVSwitchId.IpNotEnough',
@@ -242,7 +246,11 @@ export const errors = {
       `The specified ipAddress "${ip}" is already assigned in the VSwitch.`,
     ),
   ipUnassigned: (ip: string) =>
-    new ApiError('InvalidIp.IpUnassigned', 403, `The specified IP "${ip}" is not assigned on this ENI.`),
+    new ApiError(
+      'InvalidIp.IpUnassigned',
+      403,
+      `The specified IP "${ip}" is not assigned on this ENI.`,
+    ),
   ipv4CountExceeded: (eniId: string, limit: number, assigned: number, requested: number) =>
     new ApiError(
       'InvalidOperation.Ipv4CountExceeded',
@@ -264,7 +272,11 @@ export const errors = {
 
   // --- instances (§8.5–§8.9) ---
   invalidInstanceIdNotFound: (id: string) =>
-    new ApiError('InvalidInstanceId.NotFound', 404, `The specified InstanceId "${id}" does not exist.`),
+    new ApiError(
+      'InvalidInstanceId.NotFound',
+      404,
+      `The specified InstanceId "${id}" does not exist.`,
+    ),
   incorrectInstanceStatus: make(
     'IncorrectInstanceStatus',
     403,

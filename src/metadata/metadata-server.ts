@@ -104,9 +104,13 @@ export function createMetadataHandler(
   }
 }
 
-/** Starts the listener; port 0 picks a free port (see `url`). */
+/** Where to listen: host and port (0 picks a free one, see `url`), or a Unix socket path. */
+export type MetadataListen =
+  { readonly host: string; readonly port: number } | { readonly socketPath: string }
+
+/** Starts the listener. */
 export async function startMetadataServer(
-  opts: MetadataServerOptions & { readonly host: string; readonly port: number },
+  opts: MetadataServerOptions & MetadataListen,
 ): Promise<RunningMetadataServer> {
   const handle = createMetadataHandler(opts)
   const send = (req: IncomingMessage, res: ServerResponse, reply: Reply) => {
@@ -132,15 +136,22 @@ export async function startMetadataServer(
   server.headersTimeout = 5_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(opts.port, opts.host, () => {
+    const ready = () => {
       server.off('error', reject)
       resolve()
-    })
+    }
+    if ('socketPath' in opts) server.listen(opts.socketPath, ready)
+    else server.listen(opts.port, opts.host, ready)
   })
-  const { port } = server.address() as AddressInfo
-  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host
+  let url: string
+  if ('socketPath' in opts) {
+    url = `unix:${opts.socketPath}`
+  } else {
+    const { port } = server.address() as AddressInfo
+    url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`
+  }
   return {
-    url: `http://${host}:${port}`,
+    url,
     server,
     close: () =>
       new Promise<void>((resolve) => {

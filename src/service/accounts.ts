@@ -18,7 +18,8 @@ export async function createAccount(
 ): Promise<NewAccount> {
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(name)) throw errors.invalidParameter('Name')
   await store.transaction(async (tx) => {
-    if (await tx.getAccountByName(name)) throw errors.invalidParameter('Name', `Account "${name}" already exists.`)
+    if (await tx.getAccountByName(name))
+      throw errors.invalidParameter('Name', `Account "${name}" already exists.`)
     await tx.insertAccount({ id: key.accountId, name, createdAt: now })
     await tx.insertAccessKey({
       accessKeyId: key.accessKeyId,
@@ -29,7 +30,10 @@ export async function createAccount(
   return key
 }
 
-export async function findAccessKey(store: Store, accessKeyId: string): Promise<AccessKey | undefined> {
+export async function findAccessKey(
+  store: Store,
+  accessKeyId: string,
+): Promise<AccessKey | undefined> {
   return store.transaction((tx) => tx.getAccessKey(accessKeyId))
 }
 

@@ -33,11 +33,15 @@ export async function completeOperation(
     case 'eni.attached': {
       const eni = await tx.getEni(op.accountId, op.resourceId, true)
       if (eni?.status !== 'Attaching') return {}
-      const instance = eni.instanceId ? await tx.getInstance(op.accountId, eni.instanceId) : undefined
+      const instance = eni.instanceId
+        ? await tx.getInstance(op.accountId, eni.instanceId)
+        : undefined
       // The instance went away while attaching: the attach fails, the ENI is Available again.
       await tx.updateEni(
         eni.id,
-        instance ? { status: 'InUse' } : { status: 'Available', instanceId: null, deviceIndex: null },
+        instance
+          ? { status: 'InUse' }
+          : { status: 'Available', instanceId: null, deviceIndex: null },
       )
       return {}
     }

@@ -45,6 +45,21 @@ describeOnEngines('CreateNetworkInterface / ModifyNetworkInterfaceAttribute', (t
   })
 
   t.it(
+    'an automatic primary never takes one of the chosen secondaries',
+    { allocation: 'sequential' },
+    async (h) => {
+      const w = await h.world()
+      const eni = await h.eni(w, { privateIpAddresses: ['192.168.1.1', '192.168.1.2'] })
+      assert.deepEqual(eni.privateIps, [
+        { address: '192.168.1.3', primary: true },
+        { address: '192.168.1.1', primary: false },
+        { address: '192.168.1.2', primary: false },
+      ])
+      assert.equal(eni.primaryIp, '192.168.1.3')
+    },
+  )
+
+  t.it(
     'security groups: Missing, NotFound, duplicate, JoinedGroupLimitExceed (5 per ENI)',
     async (h) => {
       const w = await h.world()

@@ -42,7 +42,11 @@ export async function createNetworkInterface(
   if (count !== undefined && (!Number.isInteger(count) || count < 1)) {
     throw errors.invalidParameter('SecondaryPrivateIpAddressCount')
   }
-  const name = checkName(input.name, 'NetworkInterfaceName', 'InvalidNetworkInterfaceName.Malformed')
+  const name = checkName(
+    input.name,
+    'NetworkInterfaceName',
+    'InvalidNetworkInterfaceName.Malformed',
+  )
   const description = checkDescription(input.description)
 
   return runTransaction(ctx, async (tx) => {
@@ -92,6 +96,7 @@ export async function createNetworkInterface(
           [...primaryChosen, ...chosen],
           ENI_ADDRESS_ERRORS,
         )
+        await tx.lockAccount(caller.accountId) // serialises this account's quota checks
         if ((await tx.countEnis(caller.accountId, input.regionId)) >= ctx.quotas.enisPerRegion) {
           throw errors.maxEniCountExceeded()
         }
@@ -99,16 +104,26 @@ export async function createNetworkInterface(
 
         await tx.insertEni(draft, draft.securityGroupIds)
         const primaryOwner = { eniId: id, accountId: caller.accountId, primary: true }
+        const owner = { ...primaryOwner, primary: false }
+        // Chosen secondaries go in first, so an automatic primary cannot pick one of them.
+        if (chosen.length > 0) {
+          const secondaryIps = all.slice(primaryChosen.length)
+          await assignChosen(tx, ctx, vswitch, owner, secondaryIps, ENI_ADDRESS_ERRORS)
+        }
         const [primaryIp] =
           primaryChosen.length > 0
-            ? await assignChosen(tx, ctx, vswitch, primaryOwner, all.slice(0, 1), ENI_ADDRESS_ERRORS)
+            ? await assignChosen(
+                tx,
+                ctx,
+                vswitch,
+                primaryOwner,
+                all.slice(0, 1),
+                ENI_ADDRESS_ERRORS,
+              )
             : await assignAutomatic(tx, ctx, vswitch, primaryOwner, 1, ENI_ADDRESS_ERRORS)
         await tx.updateEni(id, { primaryIp: primaryIp ?? '' })
-        const owner = { ...primaryOwner, primary: false }
         if (count !== undefined) {
           await assignAutomatic(tx, ctx, vswitch, owner, count, ENI_ADDRESS_ERRORS)
-        } else if (chosen.length > 0) {
-          await assignChosen(tx, ctx, vswitch, owner, all.slice(primaryChosen.length), ENI_ADDRESS_ERRORS)
         }
         return { eniId: id }
       },

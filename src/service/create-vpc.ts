@@ -17,8 +17,8 @@ export interface CreateVpcInput {
   readonly dryRun?: boolean | undefined
 }
 
-const FORBIDDEN = ['100.64.0.0/10', '224.0.0.0/4', '127.0.0.0/8', '169.254.0.0/16'].map(
-  (c) => parseCidr(c)!,
+const FORBIDDEN = ['100.64.0.0/10', '224.0.0.0/4', '127.0.0.0/8', '169.254.0.0/16'].map((c) =>
+  parseCidr(c)!,
 )
 
 /** VPC CIDR: mask 8–28, not one of the four forbidden ranges (spec §6.1 emulator policy). */
@@ -48,6 +48,7 @@ export async function createVpc(
       caller,
       { action: 'CreateVpc', product: 'vpc', token: input.clientToken, params: input },
       async () => {
+        await tx.lockAccount(caller.accountId) // serialises this account's quota checks
         if ((await tx.countVpcs(caller.accountId, input.regionId)) >= ctx.quotas.vpcsPerRegion) {
           throw errors.vpcQuotaExceeded()
         }

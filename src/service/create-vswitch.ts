@@ -32,7 +32,8 @@ export async function createVSwitch(
   const cidr = parseCidr(input.cidrBlock)
   if (!cidr) throw errors.invalidCidrBlockMalformed()
   if (cidr.prefix < 16 || cidr.prefix > 29) throw errors.invalidCidrMaskLength()
-  if (cidrOverlaps(cidr, CARRIER_GRADE_NAT)) throw errors.invalidCidrBlock('Specified CIDR block is not valid in VPC.')
+  if (cidrOverlaps(cidr, CARRIER_GRADE_NAT))
+    throw errors.invalidCidrBlock('Specified CIDR block is not valid in VPC.')
   const name = checkName(input.name, 'VSwitchName', 'InvalidVSwitchName.Malformed')
   const description = checkDescription(input.description)
 
@@ -49,6 +50,7 @@ export async function createVSwitch(
         if (!cidrContains(vpcCidr, cidr)) {
           throw errors.invalidCidrBlock('Specified CIDR block is not valid in VPC.')
         }
+        await tx.lockAccount(caller.accountId) // serialises this account's quota checks
         const siblings = await tx.vswitchesOfVpc(vpc.id)
         if (siblings.some((s) => s.status === 'Pending')) throw errors.incorrectVSwitchStatus()
         if (siblings.some((s) => cidrOverlaps(parseCidr(s.cidrBlock)!, cidr))) {

@@ -27,5 +27,7 @@ export async function describeNetworkInterfaceAttribute(
   input: { regionId: string; networkInterfaceId: string },
 ): Promise<EniView> {
   requireRegion(ctx, input.regionId)
-  return runTransaction(ctx, (tx) => requireEni(tx, caller, input.regionId, input.networkInterfaceId))
+  return runTransaction(ctx, (tx) =>
+    requireEni(tx, caller, input.regionId, input.networkInterfaceId),
+  )
 }

@@ -1,4 +1,8 @@
-import { attachDetachStatuses, requireEniStatus, requireInstanceStatus } from '../domain/eni-rules.js'
+import {
+  attachDetachStatuses,
+  requireEniStatus,
+  requireInstanceStatus,
+} from '../domain/eni-rules.js'
 import { errors } from '../domain/errors.js'
 import { findInstanceType } from '../domain/instance-types.js'
 import type { Caller, ServiceContext } from './context.js'

@@ -61,5 +61,7 @@ export async function idempotent<T>(
 }
 
 function mismatch(product: Product): ApiError {
-  return product === 'vpc' ? errors.idempotenceParamNotMatch() : errors.idempotentParameterMismatch()
+  return product === 'vpc'
+    ? errors.idempotenceParamNotMatch()
+    : errors.idempotentParameterMismatch()
 }

@@ -195,4 +195,28 @@ describeOnEngines('instances', (t) => {
     })
     await h.rejects(() => run(h, { ...w, vswitch: pending }), 'IncorrectVSwitchStatus', 400)
   })
+
+  t.it(
+    'DescribeInstances: filters; unknown ids absent; too many ids or PageSize → InvalidParameter',
+    async (h) => {
+      const w = await h.world()
+      const a = await h.instance(w)
+      const b = await h.instance(w, 'ecs.g7.xlarge')
+      const list = (f: Omit<Parameters<typeof describeInstances>[2], 'regionId'>) =>
+        describeInstances(h.ctx, h.caller, { regionId, ...f })
+      const ids = async (f: Omit<Parameters<typeof describeInstances>[2], 'regionId'>) =>
+        (await list(f)).items.map((i) => i.id).sort()
+      assert.deepEqual(await ids({ ids: [a, 'i-bp1doesnotexist000000'] }), [a])
+      assert.deepEqual(await ids({ instanceType: 'ecs.g7.xlarge' }), [b])
+      assert.deepEqual(await ids({ vswitchId: w.vswitch.id }), [a, b].sort())
+      assert.deepEqual(await ids({ securityGroupId: w.sg.id }), [a, b].sort())
+      const primaryOfA = (await h.primaryEniOf(a)).primaryIp
+      assert.deepEqual(await ids({ privateIps: [primaryOfA] }), [a])
+      assert.deepEqual(await ids({ status: 'Stopped' }), [])
+      const many = Array.from({ length: 101 }, (_, i) => `i-bp1x${String(i).padStart(17, '0')}`)
+      await h.rejects(() => list({ ids: many }), 'InvalidParameter', 400)
+      await h.rejects(() => list({ pageSize: 101 }), 'InvalidParameter', 400)
+      await h.rejects(() => list({ maxResults: 0 }), 'InvalidParameter', 400)
+    },
+  )
 })

@@ -67,7 +67,8 @@ async function launch(
   const image = findImage(input.imageId)
   if (!image) throw errors.invalidImageIdNotFound(input.imageId)
   const amount = input.amount ?? 1
-  if (!Number.isInteger(amount) || amount < 1 || amount > 100) throw errors.invalidParameter('Amount')
+  if (!Number.isInteger(amount) || amount < 1 || amount > 100)
+    throw errors.invalidParameter('Amount')
   if (input.privateIpAddress !== undefined && amount > 1) {
     throw errors.invalidParameter('PrivateIpAddress')
   }
@@ -89,16 +90,25 @@ async function launch(
         const vswitch = await requireVSwitch(tx, caller, input.regionId, vswitchId)
         if (vswitch.status !== 'Available') throw errors.incorrectVSwitchStatus()
         if (input.zoneId !== undefined && input.zoneId !== vswitch.zoneId) {
-          throw errors.invalidParameterMismatch('Specified virtual switch is not in the specified zone.')
+          throw errors.invalidParameterMismatch(
+            'Specified virtual switch is not in the specified zone.',
+          )
         }
         if (input.securityGroupIds.length === 0) throw errors.missingParameter('SecurityGroupId')
-        const groups = await requireSecurityGroups(tx, ctx, caller, input.securityGroupIds, vswitch.vpcId)
-          .catch((e: unknown) => {
-            throw remapGroupError(e)
-          })
+        const groups = await requireSecurityGroups(
+          tx,
+          ctx,
+          caller,
+          input.securityGroupIds,
+          vswitch.vpcId,
+        ).catch((e: unknown) => {
+          throw remapGroupError(e)
+        })
         const chosen = input.privateIpAddress === undefined ? [] : [input.privateIpAddress]
         const checked = await checkChosenAddresses(tx, vswitch, chosen, INSTANCE_ADDRESS_ERRORS)
-        await checkSecurityGroupCapacity(tx, ctx, groups, amount, () => errors.runSecurityGroupLimit())
+        await checkSecurityGroupCapacity(tx, ctx, groups, amount, () =>
+          errors.runSecurityGroupLimit(),
+        )
         if (input.dryRun === true) throw errors.dryRunOperation()
         const ids: string[] = []
         for (let n = 0; n < amount; n++) {
@@ -121,7 +131,14 @@ async function launch(
             startedAt: null,
           }
           await tx.insertInstance(instance)
-          await addPrimaryEni(tx, ctx, instance, groups.map((g) => g.id), vswitch, checked)
+          await addPrimaryEni(
+            tx,
+            ctx,
+            instance,
+            groups.map((g) => g.id),
+            vswitch,
+            checked,
+          )
           const done = action === 'RunInstances' ? 'instance.started' : 'instance.created-stopped'
           await schedule(tx, ctx, done, caller.accountId, instance.id)
           ids.push(instance.id)

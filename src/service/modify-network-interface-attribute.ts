@@ -25,7 +25,11 @@ export async function modifyNetworkInterfaceAttribute(
   requireRegion(ctx, input.regionId)
   const patch: { -readonly [K in keyof EniPatch]: EniPatch[K] } = {}
   if (input.name !== undefined) {
-    patch.name = checkName(input.name, 'NetworkInterfaceName', 'InvalidNetworkInterfaceName.Malformed')
+    patch.name = checkName(
+      input.name,
+      'NetworkInterfaceName',
+      'InvalidNetworkInterfaceName.Malformed',
+    )
   }
   if (input.description !== undefined) patch.description = checkDescription(input.description)
   if (input.deleteOnRelease !== undefined) patch.deleteOnRelease = input.deleteOnRelease

@@ -41,6 +41,7 @@ export async function createSecurityGroup(
       async () => {
         const vpc = await requireVpc(tx, caller, input.regionId, vpcId)
         if (vpc.status !== 'Available') throw errors.incorrectVpcStatus()
+        await tx.lockAccount(caller.accountId) // serialises this account's quota checks
         const count = await tx.countSecurityGroups(caller.accountId, input.regionId)
         if (count >= ctx.quotas.securityGroupsPerRegion) throw errors.securityGroupQuotaExceeded()
         const group: SecurityGroup = {

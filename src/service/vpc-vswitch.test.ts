@@ -208,6 +208,37 @@ describeOnEngines('VPCs, vSwitches, security groups', (t) => {
     await h.rejects(delSg, 'InvalidSecurityGroupId.NotFound', 404)
   })
 
+  t.it('names and descriptions of VPCs, vSwitches and security groups are validated', async (h) => {
+    const { ctx, caller } = h
+    await h.rejects(
+      () => createVpc(ctx, caller, { regionId, name: 'http://vpc' }),
+      'InvalidVpcName.Malformed',
+      400,
+    )
+    await h.rejects(
+      () => createVpc(ctx, caller, { regionId, description: 'x' }),
+      'InvalidDescription.Malformed',
+      400,
+    )
+    const w = await h.world()
+    await h.rejects(
+      () => vsw(h, w.vpc.id, '192.168.2.0/24', { name: '-dash' }),
+      'InvalidVSwitchName.Malformed',
+      400,
+    )
+    await h.rejects(
+      () => createSecurityGroup(ctx, caller, { regionId, vpcId: w.vpc.id, name: '1sg' }),
+      'InvalidSecurityGroupName.Malformed',
+      400,
+    )
+    const named = await createVpc(ctx, caller, {
+      regionId,
+      cidrBlock: '10.0.0.0/16',
+      name: 'prod-vpc',
+    })
+    assert.equal(named.name, 'prod-vpc')
+  })
+
   t.it('region: MissingRegionId and InvalidRegionId.NotFound', async (h) => {
     await h.rejects(() => createVpc(h.ctx, h.caller, { regionId: '' }), 'MissingRegionId', 400)
     await h.rejects(

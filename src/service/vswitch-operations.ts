@@ -45,7 +45,8 @@ export async function deleteVSwitch(
   await runTransaction(ctx, async (tx) => {
     const vsw = await requireVSwitch(tx, caller, input.regionId, input.vswitchId)
     if ((await tx.countEnisOfVSwitch(vsw.id)) > 0) throw errors.dependencyViolation('ENIs')
-    if ((await tx.countInstancesOfVSwitch(vsw.id)) > 0) throw errors.dependencyViolation('instances')
+    if ((await tx.countInstancesOfVSwitch(vsw.id)) > 0)
+      throw errors.dependencyViolation('instances')
     await tx.deleteOperationsFor(vsw.id)
     await tx.deleteVSwitch(caller.accountId, vsw.id)
   })

@@ -115,6 +115,8 @@ export interface Tx {
   countAccounts(): Promise<number>
   insertAccessKey(k: AccessKey): Promise<void>
   getAccessKey(accessKeyId: string): Promise<AccessKey | undefined>
+  /** Row-locks the account (PostgreSQL) so per-account quota checks serialise; SQLite is serial. */
+  lockAccount(accountId: string): Promise<void>
 
   // VPCs
   insertVpc(v: Vpc): Promise<void>

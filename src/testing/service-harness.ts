@@ -295,7 +295,9 @@ async function makeHarness(
   const vswitch = async (vpc: Vpc, cidrBlock: string, zoneId = ZONE_H): Promise<VSwitch> => {
     const v = await createVSwitch(ctx, caller, { regionId, vpcId: vpc.id, zoneId, cidrBlock })
     await settle()
-    return { ...v, status: 'Available' }
+    const { items } = await describeVSwitches(ctx, caller, { regionId, ids: [v.id] })
+    assert.equal(items[0]?.status, 'Available', 'the vSwitch settled')
+    return items[0]!
   }
 
   const securityGroup = (vpc: Vpc, type: 'normal' | 'enterprise' = 'normal') =>
@@ -355,13 +357,11 @@ async function makeHarness(
         cidrBlock: o.vpcCidr ?? '192.168.0.0/16',
       })
       await settle()
-      const vsw = await vswitch(
-        { ...vpc, status: 'Available' },
-        o.vswitchCidr ?? '192.168.1.0/24',
-        o.zoneId ?? ZONE_H,
-      )
-      const sg = await securityGroup(vpc)
-      return { vpc: { ...vpc, status: 'Available' }, vswitch: vsw, sg }
+      const [available] = (await describeVpcs(ctx, caller, { regionId, ids: [vpc.id] })).items
+      assert.equal(available?.status, 'Available', 'the VPC settled')
+      const vsw = await vswitch(available, o.vswitchCidr ?? '192.168.1.0/24', o.zoneId ?? ZONE_H)
+      const sg = await securityGroup(available)
+      return { vpc: available, vswitch: vsw, sg }
     },
     vswitch,
     securityGroup,

@@ -12,7 +12,13 @@ import {
   startConsoleServer,
   type ConsoleServer,
 } from './support/console-server.js'
-import { describeEni, secondaryIps, seedWorld, VSWITCH_CIDR, type ConsoleWorld } from './support/console-world.js'
+import {
+  describeEni,
+  secondaryIps,
+  seedWorld,
+  VSWITCH_CIDR,
+  type ConsoleWorld,
+} from './support/console-world.js'
 import { consoleCall, freeAddress, signedInCookie, waitForStatus } from './support/console-steps.js'
 
 let srv: ConsoleServer
@@ -29,7 +35,9 @@ const row = (): Locator => page.locator(`tr[data-eni-id="${eniId}"]`)
 const dialog = (name: string): Locator => page.getByRole('dialog', { name })
 
 async function openManageDialog(): Promise<Locator> {
-  await row().getByRole('button', { name: `${MANAGE} (${eniId})` }).click()
+  await row()
+    .getByRole('button', { name: `${MANAGE} (${eniId})` })
+    .click()
   const d = dialog(MANAGE)
   await d.locator('[data-role="cidr"]', { hasText: VSWITCH_CIDR }).waitFor()
   return d
@@ -66,7 +74,7 @@ describe('web console', () => {
     assert.equal(cookie.httpOnly, true)
     assert.equal(cookie.sameSite, 'Strict')
     assert.equal(cookie.path, '/console')
-    assert.equal(await page.evaluate(() => document.cookie), '')
+    assert.equal(await page.evaluate('document.cookie'), '')
   })
 
   test('creates an ENI through the Create ENI dialog', async () => {
@@ -102,7 +110,7 @@ describe('web console', () => {
     assert.match(autoIp, /^192\.168\.1\.\d+$/)
     await d.locator(`li[data-ip="${typedIp}"]`).waitFor()
     await d.locator(`li[data-ip="${autoIp}"]`).waitFor()
-    await screenshot(page, 'manage-ips-result')
+    await screenshot(page, 'manage-ips-result', false)
     await d.getByRole('button', { name: 'Close', exact: true }).click()
     await row().locator('[data-role="secondary-ips"]', { hasText: autoIp }).waitFor()
     const shown = await row().locator('[data-role="secondary-ips"] li').allTextContents()
@@ -111,7 +119,9 @@ describe('web console', () => {
   })
 
   test('attaches to the instance, shows Attaching, and settles InUse', async () => {
-    await row().getByRole('button', { name: `Attach (${eniId})` }).click()
+    await row()
+      .getByRole('button', { name: `Attach (${eniId})` })
+      .click()
     const d = dialog('Attach network interface')
     await d.getByLabel('Instance').selectOption(world.instanceId)
     await d.getByRole('button', { name: 'Attach', exact: true }).click()
@@ -123,17 +133,22 @@ describe('web console', () => {
   })
 
   test('renders the guest configuration for the attached ENI, netplan first for Ubuntu', async () => {
-    await row().getByRole('button', { name: `Guest config (${eniId})` }).click()
+    await row()
+      .getByRole('button', { name: `Guest config (${eniId})` })
+      .click()
     const d = dialog('Guest configuration')
     const selected = d.getByRole('tab', { selected: true })
     await selected.waitFor()
     assert.equal(await selected.textContent(), 'netplan')
     const panel = d.getByRole('tabpanel')
     await panel.getByText(autoIp).first().waitFor()
-    await screenshot(page, 'guest-config')
+    await screenshot(page, 'guest-config', false)
     await selected.press('ArrowLeft')
     assert.equal(await d.getByRole('tab', { selected: true }).textContent(), 'sles')
-    await panel.getByText(/IPADDR_/).first().waitFor()
+    await panel
+      .getByText(/IPADDR_/)
+      .first()
+      .waitFor()
     await page.keyboard.press('Escape')
     await d.waitFor({ state: 'detached' })
   })
@@ -163,7 +178,7 @@ describe('web console', () => {
     await d.getByText(/is reserved/).waitFor()
     await input.fill(autoIp)
     await d.getByText(/already assigned to this ENI/).waitFor()
-    await screenshot(page, 'manage-ips-inline-error')
+    await screenshot(page, 'manage-ips-inline-error', false)
     // Taken by the instance's primary ENI: only the server knows, so the call fails.
     await input.fill(world.instancePrimaryIp)
     await d.getByRole('button', { name: `Remove ${autoIp}` }).click()
@@ -175,7 +190,7 @@ describe('web console', () => {
     assert.equal(await d.locator('[data-outcome="not-applied"]').count(), 1)
     assert.equal(await d.locator('[data-role="error-code"]').textContent(), 'InvalidIp.IpAssigned')
     assert.equal(await d.locator('[data-role="new-ip-row"]').count(), 2)
-    await screenshot(page, 'manage-ips-server-error')
+    await screenshot(page, 'manage-ips-server-error', false)
     assert.deepEqual(secondaryIps(await describeEni(srv.api, eniId)), [])
     await page.keyboard.press('Escape')
     await d.waitFor({ state: 'detached' })
@@ -187,17 +202,24 @@ describe('web console', () => {
     await page.keyboard.press('Enter')
     const d = dialog(MANAGE)
     await d.waitFor()
-    assert.equal(await d.evaluate((el) => el.contains(document.activeElement)), true)
+    assert.equal(
+      await page.evaluate(
+        'document.querySelector("dialog[open]").contains(document.activeElement)',
+      ),
+      true,
+    )
     await page.keyboard.press('Escape')
     await d.waitFor({ state: 'detached' })
     assert.equal(
-      await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+      await page.evaluate('document.activeElement?.getAttribute("aria-label")'),
       `${MANAGE} (${eniId})`,
     )
   })
 
   test('detaches and watches Detaching settle to Available', async () => {
-    await row().getByRole('button', { name: `Detach (${eniId})` }).click()
+    await row()
+      .getByRole('button', { name: `Detach (${eniId})` })
+      .click()
     await dialog('Detach network interface').getByRole('button', { name: 'Detach' }).click()
     await page.locator(`tr[data-eni-id="${eniId}"][data-status="Detaching"]`).waitFor()
     await page.locator(`tr[data-eni-id="${eniId}"][data-status="Available"]`).waitFor()
@@ -223,7 +245,14 @@ describe('web console', () => {
     const noSession = await consoleCall(srv.url, call, {})
     assert.equal(noSession.status, 403)
     assert.equal(noSession.body['Code'], 'Forbidden.Session')
-    const apiError = await consoleCall(srv.url, { Action: 'DescribeNetworkInterfaceAttribute', Params: { RegionId: 'cn-hangzhou', NetworkInterfaceId: 'eni-missing' } }, { cookie })
+    const apiError = await consoleCall(
+      srv.url,
+      {
+        Action: 'DescribeNetworkInterfaceAttribute',
+        Params: { RegionId: 'cn-hangzhou', NetworkInterfaceId: 'eni-missing' },
+      },
+      { cookie },
+    )
     assert.equal(apiError.status, 404)
     assert.equal(apiError.body['Code'], 'InvalidEniId.NotFound')
   })
@@ -250,12 +279,15 @@ describe('web console', () => {
     await narrow.goto(`${srv.url}/console/#/network-interfaces`)
     await narrow.locator(`tr[data-eni-id="${eniId}"]`).waitFor()
     await screenshot(narrow, 'network-interfaces')
-    await narrow.locator(`tr[data-eni-id="${eniId}"]`).getByRole('button', { name: `${MANAGE} (${eniId})` }).click()
+    await narrow
+      .locator(`tr[data-eni-id="${eniId}"]`)
+      .getByRole('button', { name: `${MANAGE} (${eniId})` })
+      .click()
     const d = narrow.getByRole('dialog', { name: MANAGE })
     await d.getByRole('button', { name: 'Assign New IP' }).click()
     await d.getByLabel('New IP 1').fill('192.168.2.1')
     await d.getByText(/Not inside the IPv4 private CIDR/).waitFor()
-    await screenshot(narrow, 'manage-ips')
+    await screenshot(narrow, 'manage-ips', false)
     await narrow.keyboard.press('Escape')
     await narrow.goto(`${srv.url}/console/#/vpcs`)
     await narrow.locator('.addr-grid').waitFor()

@@ -56,7 +56,9 @@ function renderApp(
   showSignIn: (reason?: string) => void,
 ): void {
   const main = h('main', { id: 'main', class: 'content', tabindex: '-1' })
-  const navLinks = ROUTES.map((route) => h('a', { href: route.hash, class: 'nav-link' }, route.label))
+  const navLinks = ROUTES.map((route) =>
+    h('a', { href: route.hash, class: 'nav-link' }, route.label),
+  )
   const regionSelect = h(
     'select',
     { id: 'region-select', 'aria-label': 'Region' },
@@ -69,11 +71,20 @@ function renderApp(
     h(
       'header',
       { class: 'topbar' },
-      h('a', { href: '#/network-interfaces', class: 'brand' }, h('span', { class: 'brand-mark' }), 'eniplane'),
+      h(
+        'a',
+        { href: '#/network-interfaces', class: 'brand' },
+        h('span', { class: 'brand-mark' }),
+        'eniplane',
+      ),
       h('span', { class: 'topbar-product' }, 'ECS console'),
       h('div', { class: 'topbar-spacer' }),
       h('label', { class: 'topbar-region' }, h('span', { class: 'muted' }, 'Region'), regionSelect),
-      h('span', { class: 'topbar-account', title: `AccessKey ${session.AccessKeyId}` }, `Account ${session.AccountId}`),
+      h(
+        'span',
+        { class: 'topbar-account', title: `AccessKey ${session.AccessKeyId}` },
+        `Account ${session.AccountId}`,
+      ),
       signOutButton,
     ),
     h(

@@ -56,7 +56,9 @@ async function byNextToken<R extends { NextToken?: string }, T>(
   return out
 }
 
-export function listVSwitches(filter: { VpcId?: string; VSwitchId?: string } = {}): Promise<VSwitch[]> {
+export function listVSwitches(
+  filter: { VpcId?: string; VSwitchId?: string } = {},
+): Promise<VSwitch[]> {
   return byPageNumber<DescribeVSwitchesResponse, VSwitch>(
     'DescribeVSwitches',
     filter,

@@ -28,9 +28,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function append(parent: Node, children: readonly Child[]): void {
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue
-    if (Array.isArray(child)) append(parent, child as readonly Child[])
-    else if (child instanceof Node) parent.appendChild(child)
-    else parent.appendChild(document.createTextNode(String(child)))
+    if (typeof child === 'string' || typeof child === 'number') {
+      parent.appendChild(document.createTextNode(String(child)))
+    } else if (child instanceof Node) parent.appendChild(child)
+    else append(parent, child)
   }
 }
 

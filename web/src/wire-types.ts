@@ -44,9 +44,7 @@ export interface AssignPrivateIpAddressesResponse {
 }
 
 export function secondaryIpsOf(eni: NetworkInterface): string[] {
-  return eni.PrivateIpSets.PrivateIpSet.filter((ip) => !ip.Primary).map(
-    (ip) => ip.PrivateIpAddress,
-  )
+  return eni.PrivateIpSets.PrivateIpSet.filter((ip) => !ip.Primary).map((ip) => ip.PrivateIpAddress)
 }
 
 /** The instance an ENI is attached to, or `''`. */

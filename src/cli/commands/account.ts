@@ -26,7 +26,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { accountId, accessKeyId, accessKeySecret } = result.key
   console.log(
-    JSON.stringify({ AccountId: accountId, AccessKeyId: accessKeyId, AccessKeySecret: accessKeySecret }),
+    JSON.stringify({
+      AccountId: accountId,
+      AccessKeyId: accessKeyId,
+      AccessKeySecret: accessKeySecret,
+    }),
   )
   return 0
 }

@@ -44,7 +44,8 @@ export function parseCallArgs(argv: string[]): {
     else if (name === 'method') method = value.toUpperCase() === 'GET' ? 'GET' : 'POST'
     else {
       const prior = params[name]
-      params[name] = prior === undefined ? value : [...(Array.isArray(prior) ? prior : [prior]), value]
+      params[name] =
+        prior === undefined ? value : [...(Array.isArray(prior) ? prior : [prior]), value]
     }
   }
   return { action, params, endpoint, version, method, help }

@@ -76,7 +76,9 @@ export async function run(argv: string[]): Promise<number> {
     throw e
   }
   const server = await startServer(config)
-  console.log(`eniplane listening on ${server.url} (profile ${config.quotaProfile}, db ${config.db})`)
+  console.log(
+    `eniplane listening on ${server.url} (profile ${config.quotaProfile}, db ${config.db})`,
+  )
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop)

@@ -214,8 +214,8 @@ describe('MetadataClient', () => {
   it('drops its token on 401 and fetches a new one; reads without a token when refused', async () => {
     const calls: string[] = []
     let valid = 'token-1'
-    const fakeFetch = (async (url: string | URL | Request, init?: RequestInit) => {
-      const u = String(url)
+    const fakeFetch = (async (url: string, init?: RequestInit) => {
+      const u = url
       const headers = new Headers(init?.headers)
       calls.push(`${init?.method ?? 'GET'} ${u.replace(/^http:\/\/md/, '')}`)
       if (u.endsWith('/latest/api/token')) return new Response(valid, { status: 200 })
@@ -238,8 +238,8 @@ describe('MetadataClient', () => {
   })
 
   it('a transport failure or a 5xx is a MetadataError, a 404 is "absent"', async () => {
-    const fakeFetch = (async (url: string | URL | Request) => {
-      const u = String(url)
+    const fakeFetch = (async (url: string) => {
+      const u = url
       if (u.endsWith('/latest/api/token')) return new Response('', { status: 405 })
       if (u.endsWith('/gone')) return new Response('', { status: 404 })
       if (u.endsWith('/boom')) return new Response('', { status: 500 })

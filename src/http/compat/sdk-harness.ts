@@ -74,7 +74,9 @@ export async function eventually<T>(
 }
 
 /** The error an SDK call rejects with, or a failure if it resolves. */
-export async function sdkError(p: Promise<unknown>): Promise<{ code: string; statusCode?: number }> {
+export async function sdkError(
+  p: Promise<unknown>,
+): Promise<{ code: string; statusCode?: number }> {
   try {
     await p
   } catch (e: unknown) {

@@ -7,7 +7,14 @@ import { after, before, describe, test } from 'node:test'
 import * as $Ecs from '@alicloud/ecs20140526'
 import * as $Vpc from '@alicloud/vpc20160428'
 import type { RunningServer } from '../../main.js'
-import { ecsClient, eventually, popClient, sdkError, startCompatServer, vpcClient } from './sdk-harness.js'
+import {
+  ecsClient,
+  eventually,
+  popClient,
+  sdkError,
+  startCompatServer,
+  vpcClient,
+} from './sdk-harness.js'
 
 type Json = Record<string, unknown>
 
@@ -30,7 +37,9 @@ describe('official SDKs tell the document story', () => {
 
   test('VPC SDK creates a VPC and a vSwitch and waits for Available', async () => {
     const vpc = vpcClient(server.url)
-    const created = await vpc.createVpc(new $Vpc.CreateVpcRequest({ regionId: region, cidrBlock: '192.168.0.0/16' }))
+    const created = await vpc.createVpc(
+      new $Vpc.CreateVpcRequest({ regionId: region, cidrBlock: '192.168.0.0/16' }),
+    )
     vpcId = created.body?.vpcId ?? ''
     assert.match(vpcId, /^vpc-/)
     await eventually(
@@ -39,12 +48,20 @@ describe('official SDKs tell the document story', () => {
       (r) => r.body?.vpcs?.vpc?.[0]?.status === 'Available',
     )
     const vsw = await vpc.createVSwitch(
-      new $Vpc.CreateVSwitchRequest({ regionId: region, vpcId, zoneId: 'cn-hangzhou-h', cidrBlock: '192.168.1.0/24' }),
+      new $Vpc.CreateVSwitchRequest({
+        regionId: region,
+        vpcId,
+        zoneId: 'cn-hangzhou-h',
+        cidrBlock: '192.168.1.0/24',
+      }),
     )
     vswitchId = vsw.body?.vSwitchId ?? ''
     const ready = await eventually(
       'vSwitch Available',
-      () => vpc.describeVSwitches(new $Vpc.DescribeVSwitchesRequest({ regionId: region, vSwitchId: vswitchId })),
+      () =>
+        vpc.describeVSwitches(
+          new $Vpc.DescribeVSwitchesRequest({ regionId: region, vSwitchId: vswitchId }),
+        ),
       (r) => r.body?.vSwitches?.vSwitch?.[0]?.status === 'Available',
     )
     assert.equal(ready.body?.vSwitches?.vSwitch?.[0]?.availableIpAddressCount, 252)
@@ -52,7 +69,9 @@ describe('official SDKs tell the document story', () => {
 
   test('ECS SDK creates a security group and an active and a standby instance', async () => {
     const ecs = ecsClient(server.url)
-    const sg = await ecs.createSecurityGroup(new $Ecs.CreateSecurityGroupRequest({ regionId: region, vpcId }))
+    const sg = await ecs.createSecurityGroup(
+      new $Ecs.CreateSecurityGroupRequest({ regionId: region, vpcId }),
+    )
     sgId = sg.body?.securityGroupId ?? ''
     const run = await ecs.runInstances(
       new $Ecs.RunInstancesRequest({
@@ -81,17 +100,25 @@ describe('official SDKs tell the document story', () => {
 
   test('pop-core (V1 POST) creates an ENI and attaches it to the active instance', async () => {
     const pop = popClient(server.url)
-    const created = (await pop.request(
+    const created = await pop.request<Json>(
       'CreateNetworkInterface',
       { RegionId: region, VSwitchId: vswitchId, SecurityGroupId: sgId },
       { method: 'POST' },
-    )) as Json
+    )
     eniId = String(created['NetworkInterfaceId'])
     assert.equal(created['Status'], 'Available')
-    await pop.request('AttachNetworkInterface', { RegionId: region, NetworkInterfaceId: eniId, InstanceId: active }, { method: 'POST' })
+    await pop.request<Json>(
+      'AttachNetworkInterface',
+      { RegionId: region, NetworkInterfaceId: eniId, InstanceId: active },
+      { method: 'POST' },
+    )
     await eventually(
       'ENI InUse',
-      () => pop.request('DescribeNetworkInterfaces', { RegionId: region, 'NetworkInterfaceId.1': eniId }) as Promise<Json>,
+      () =>
+        pop.request<Json>('DescribeNetworkInterfaces', {
+          RegionId: region,
+          'NetworkInterfaceId.1': eniId,
+        }),
       (r) => JSON.stringify(r).includes('"Status":"InUse"'),
     )
   })
@@ -99,15 +126,27 @@ describe('official SDKs tell the document story', () => {
   test('assign by count (ECS SDK, V3) and by address (pop-core, V1 GET), then describe', async () => {
     const ecs = ecsClient(server.url)
     const byCount = await ecs.assignPrivateIpAddresses(
-      new $Ecs.AssignPrivateIpAddressesRequest({ regionId: region, networkInterfaceId: eniId, secondaryPrivateIpAddressCount: 2 }),
+      new $Ecs.AssignPrivateIpAddressesRequest({
+        regionId: region,
+        networkInterfaceId: eniId,
+        secondaryPrivateIpAddressCount: 2,
+      }),
     )
-    const automatic = byCount.body?.assignedPrivateIpAddressesSet?.privateIpSet?.privateIpAddress ?? []
+    const automatic =
+      byCount.body?.assignedPrivateIpAddressesSet?.privateIpSet?.privateIpAddress ?? []
     assert.equal(automatic.length, 2)
     for (const ip of automatic) assert.match(ip, /^192\.168\.1\.\d+$/)
     const pop = popClient(server.url)
-    await pop.request('AssignPrivateIpAddresses', { RegionId: region, NetworkInterfaceId: eniId, 'PrivateIpAddress.1': '192.168.1.50' }, { method: 'GET' })
+    await pop.request<Json>(
+      'AssignPrivateIpAddresses',
+      { RegionId: region, NetworkInterfaceId: eniId, 'PrivateIpAddress.1': '192.168.1.50' },
+      { method: 'GET' },
+    )
     const attr = await ecs.describeNetworkInterfaceAttribute(
-      new $Ecs.DescribeNetworkInterfaceAttributeRequest({ regionId: region, networkInterfaceId: eniId }),
+      new $Ecs.DescribeNetworkInterfaceAttributeRequest({
+        regionId: region,
+        networkInterfaceId: eniId,
+      }),
     )
     const ips = attr.body?.privateIpSets?.privateIpSet ?? []
     assert.equal(ips.length, 4)
@@ -119,26 +158,42 @@ describe('official SDKs tell the document story', () => {
   test('errors surface with the right code (and statusCode in the new SDK)', async () => {
     const pop = popClient(server.url)
     const reserved = await sdkError(
-      pop.request('AssignPrivateIpAddresses', { RegionId: region, NetworkInterfaceId: eniId, 'PrivateIpAddress.1': '192.168.1.255' }, { method: 'POST' }),
+      pop.request<Json>(
+        'AssignPrivateIpAddresses',
+        { RegionId: region, NetworkInterfaceId: eniId, 'PrivateIpAddress.1': '192.168.1.255' },
+        { method: 'POST' },
+      ),
     )
     assert.equal(reserved.code, 'InvalidVSwitchId.IpInvalid')
     const ecs = ecsClient(server.url)
     const missing = await sdkError(
       ecs.describeNetworkInterfaceAttribute(
-        new $Ecs.DescribeNetworkInterfaceAttributeRequest({ regionId: region, networkInterfaceId: 'eni-bp1doesnotexist000' }),
+        new $Ecs.DescribeNetworkInterfaceAttributeRequest({
+          regionId: region,
+          networkInterfaceId: 'eni-bp1doesnotexist000',
+        }),
       ),
     )
     assert.equal(missing.code, 'InvalidEniId.NotFound')
     assert.equal(missing.statusCode, 404)
     const overlap = await sdkError(
       vpcClient(server.url).createVSwitch(
-        new $Vpc.CreateVSwitchRequest({ regionId: region, vpcId, zoneId: 'cn-hangzhou-h', cidrBlock: '192.168.1.0/25' }),
+        new $Vpc.CreateVSwitchRequest({
+          regionId: region,
+          vpcId,
+          zoneId: 'cn-hangzhou-h',
+          cidrBlock: '192.168.1.0/25',
+        }),
       ),
     )
     assert.equal(overlap.code, 'InvalidCidrBlock.Overlapped')
     assert.equal(overlap.statusCode, 400)
     const badKey = await sdkError(
-      popClient(server.url, { id: 'LTAIunknown', secret: 'x' }).request('DescribeRegions', {}, { method: 'POST' }),
+      popClient(server.url, { id: 'LTAIunknown', secret: 'x' }).request(
+        'DescribeRegions',
+        {},
+        { method: 'POST' },
+      ),
     )
     assert.equal(badKey.code, 'InvalidAccessKeyId.NotFound')
   })
@@ -146,19 +201,38 @@ describe('official SDKs tell the document story', () => {
   test('unassign, detach from the active instance, attach to the standby: addresses move along', async () => {
     const ecs = ecsClient(server.url)
     await ecs.unassignPrivateIpAddresses(
-      new $Ecs.UnassignPrivateIpAddressesRequest({ regionId: region, networkInterfaceId: eniId, privateIpAddress: ['192.168.1.50'] }),
+      new $Ecs.UnassignPrivateIpAddressesRequest({
+        regionId: region,
+        networkInterfaceId: eniId,
+        privateIpAddress: ['192.168.1.50'],
+      }),
     )
     const pop = popClient(server.url)
-    await pop.request('DetachNetworkInterface', { RegionId: region, NetworkInterfaceId: eniId, InstanceId: active }, { method: 'POST' })
+    await pop.request<Json>(
+      'DetachNetworkInterface',
+      { RegionId: region, NetworkInterfaceId: eniId, InstanceId: active },
+      { method: 'POST' },
+    )
     const describe = () =>
       ecs.describeNetworkInterfaceAttribute(
-        new $Ecs.DescribeNetworkInterfaceAttributeRequest({ regionId: region, networkInterfaceId: eniId }),
+        new $Ecs.DescribeNetworkInterfaceAttributeRequest({
+          regionId: region,
+          networkInterfaceId: eniId,
+        }),
       )
     await eventually('ENI Available', describe, (r) => r.body?.status === 'Available')
     await ecs.attachNetworkInterface(
-      new $Ecs.AttachNetworkInterfaceRequest({ regionId: region, networkInterfaceId: eniId, instanceId: standby }),
+      new $Ecs.AttachNetworkInterfaceRequest({
+        regionId: region,
+        networkInterfaceId: eniId,
+        instanceId: standby,
+      }),
     )
-    const moved = await eventually('ENI InUse on standby', describe, (r) => r.body?.status === 'InUse')
+    const moved = await eventually(
+      'ENI InUse on standby',
+      describe,
+      (r) => r.body?.status === 'InUse',
+    )
     assert.equal(moved.body?.instanceId, standby)
     const ips = (moved.body?.privateIpSets?.privateIpSet ?? []).map((p) => p.privateIpAddress)
     assert.equal(ips.length, 3)

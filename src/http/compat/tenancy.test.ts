@@ -25,13 +25,37 @@ describe('tenancy', () => {
     const pop = popClient(server.url)
     const vpcPop = popClient(server.url, undefined, '2016-04-28')
     const call = (a: string, p: Json) =>
-      (VPC_ACTIONS.has(a) ? vpcPop : pop).request(a, { RegionId: region, ...p }, { method: 'POST' }) as Promise<Json>
+      (VPC_ACTIONS.has(a) ? vpcPop : pop).request<Json>(
+        a,
+        { RegionId: region, ...p },
+        { method: 'POST' },
+      )
     ids.vpc = String((await call('CreateVpc', { CidrBlock: '10.0.0.0/16' }))['VpcId'])
-    await eventually('vpc', () => call('DescribeVpcs', { VpcId: ids.vpc }), (r) => JSON.stringify(r).includes('"Status":"Available"'))
-    ids.vsw = String((await call('CreateVSwitch', { VpcId: ids.vpc, ZoneId: 'cn-hangzhou-i', CidrBlock: '10.0.1.0/24' }))['VSwitchId'])
-    await eventually('vsw', () => call('DescribeVSwitches', { VSwitchId: ids.vsw }), (r) => JSON.stringify(r).includes('"Status":"Available"'))
+    await eventually(
+      'vpc',
+      () => call('DescribeVpcs', { VpcId: ids.vpc }),
+      (r) => JSON.stringify(r).includes('"Status":"Available"'),
+    )
+    ids.vsw = String(
+      (
+        await call('CreateVSwitch', {
+          VpcId: ids.vpc,
+          ZoneId: 'cn-hangzhou-i',
+          CidrBlock: '10.0.1.0/24',
+        })
+      )['VSwitchId'],
+    )
+    await eventually(
+      'vsw',
+      () => call('DescribeVSwitches', { VSwitchId: ids.vsw }),
+      (r) => JSON.stringify(r).includes('"Status":"Available"'),
+    )
     ids.sg = String((await call('CreateSecurityGroup', { VpcId: ids.vpc }))['SecurityGroupId'])
-    ids.eni = String((await call('CreateNetworkInterface', { VSwitchId: ids.vsw, SecurityGroupId: ids.sg }))['NetworkInterfaceId'])
+    ids.eni = String(
+      (await call('CreateNetworkInterface', { VSwitchId: ids.vsw, SecurityGroupId: ids.sg }))[
+        'NetworkInterfaceId'
+      ],
+    )
     const run = await call('RunInstances', {
       InstanceType: 'ecs.g7.large',
       ImageId: 'ubuntu_22_04_x64_20G_alibase_20240926.vhd',
@@ -48,7 +72,11 @@ describe('tenancy', () => {
     const pop = popClient(server.url, other)
     const vpcPop = popClient(server.url, other, '2016-04-28')
     const call = (a: string, p: Json = {}) =>
-      (VPC_ACTIONS.has(a) ? vpcPop : pop).request(a, { RegionId: region, ...p }, { method: 'POST' }) as Promise<Json>
+      (VPC_ACTIONS.has(a) ? vpcPop : pop).request<Json>(
+        a,
+        { RegionId: region, ...p },
+        { method: 'POST' },
+      )
     assert.equal((await call('DescribeNetworkInterfaces'))['TotalCount'], 0)
     assert.equal((await call('DescribeInstances'))['TotalCount'], 0)
     assert.equal((await call('DescribeVpcs'))['TotalCount'], 0)
@@ -62,15 +90,45 @@ describe('tenancy', () => {
     const pop = popClient(server.url, other)
     const vpcPop = popClient(server.url, other, '2016-04-28')
     const fail = (a: string, p: Json) =>
-      sdkError((VPC_ACTIONS.has(a) ? vpcPop : pop).request(a, { RegionId: region, ...p }, { method: 'POST' }))
+      sdkError(
+        (VPC_ACTIONS.has(a) ? vpcPop : pop).request<Json>(
+          a,
+          { RegionId: region, ...p },
+          { method: 'POST' },
+        ),
+      )
     const cases: [string, Json, string][] = [
-      ['DescribeNetworkInterfaceAttribute', { NetworkInterfaceId: ids.eni }, 'InvalidEniId.NotFound'],
-      ['AssignPrivateIpAddresses', { NetworkInterfaceId: ids.eni, SecondaryPrivateIpAddressCount: 1 }, 'InvalidEniId.NotFound'],
-      ['UnassignPrivateIpAddresses', { NetworkInterfaceId: ids.eni, 'PrivateIpAddress.1': '10.0.1.9' }, 'InvalidEniId.NotFound'],
+      [
+        'DescribeNetworkInterfaceAttribute',
+        { NetworkInterfaceId: ids.eni },
+        'InvalidEniId.NotFound',
+      ],
+      [
+        'AssignPrivateIpAddresses',
+        { NetworkInterfaceId: ids.eni, SecondaryPrivateIpAddressCount: 1 },
+        'InvalidEniId.NotFound',
+      ],
+      [
+        'UnassignPrivateIpAddresses',
+        { NetworkInterfaceId: ids.eni, 'PrivateIpAddress.1': '10.0.1.9' },
+        'InvalidEniId.NotFound',
+      ],
       ['DeleteNetworkInterface', { NetworkInterfaceId: ids.eni }, 'InvalidEniId.NotFound'],
-      ['ModifyNetworkInterfaceAttribute', { NetworkInterfaceId: ids.eni, NetworkInterfaceName: 'x1' }, 'InvalidEniId.NotFound'],
-      ['AttachNetworkInterface', { NetworkInterfaceId: ids.eni, InstanceId: ids.instance }, 'InvalidEcsId.NotFound'],
-      ['CreateNetworkInterface', { VSwitchId: ids.vsw, SecurityGroupId: ids.sg }, 'InvalidVSwitchId.NotFound'],
+      [
+        'ModifyNetworkInterfaceAttribute',
+        { NetworkInterfaceId: ids.eni, NetworkInterfaceName: 'x1' },
+        'InvalidEniId.NotFound',
+      ],
+      [
+        'AttachNetworkInterface',
+        { NetworkInterfaceId: ids.eni, InstanceId: ids.instance },
+        'InvalidEcsId.NotFound',
+      ],
+      [
+        'CreateNetworkInterface',
+        { VSwitchId: ids.vsw, SecurityGroupId: ids.sg },
+        'InvalidVSwitchId.NotFound',
+      ],
       ['StopInstance', { InstanceId: ids.instance }, 'InvalidInstanceId.NotFound'],
       ['DeleteSecurityGroup', { SecurityGroupId: ids.sg }, 'InvalidSecurityGroupId.NotFound'],
       ['DeleteVSwitch', { VSwitchId: ids.vsw }, 'InvalidVSwitchId.NotFound'],
@@ -82,7 +140,11 @@ describe('tenancy', () => {
     }
     // …and the owner still sees everything unchanged.
     const owner = popClient(server.url)
-    const eni = (await owner.request('DescribeNetworkInterfaceAttribute', { RegionId: region, NetworkInterfaceId: ids.eni }, { method: 'POST' })) as Json
+    const eni = await owner.request<Json>(
+      'DescribeNetworkInterfaceAttribute',
+      { RegionId: region, NetworkInterfaceId: ids.eni },
+      { method: 'POST' },
+    )
     assert.equal(eni['Status'], 'Available')
     assert.equal((eni['PrivateIpSets'] as { PrivateIpSet: unknown[] }).PrivateIpSet.length, 1)
   })

@@ -170,7 +170,8 @@ function sendAsset(
   name: string,
 ): FastifyReply {
   const file = assets.files.get(name)
-  if (file === undefined || name === 'manifest.json') throw errors.invalidAction(`GET /console/${name}`)
+  if (file === undefined || name === 'manifest.json')
+    throw errors.invalidAction(`GET /console/${name}`)
   void reply.header('etag', file.etag)
   void reply.header(
     'cache-control',

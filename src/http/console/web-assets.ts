@@ -53,7 +53,9 @@ async function load(rootDir: string, log: WebAssetsLog): Promise<WebAssets> {
   if (staleReason === undefined) return { files: await readDist(distDir), source: 'web/dist' }
   try {
     const bundle = await bundleWeb(rootDir)
-    log(`console assets rebuilt in memory (${staleReason}); run npm run build:web to refresh web/dist`)
+    log(
+      `console assets rebuilt in memory (${staleReason}); run npm run build:web to refresh web/dist`,
+    )
     const files = new Map<string, WebAsset>()
     for (const [name, content] of bundle.files) files.set(name, asset(name, Buffer.from(content)))
     return { files, source: 'rebuilt in memory' }

@@ -108,7 +108,6 @@ export class PostgresStore implements Store {
     }
   }
 
-
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect()
     let broken = false

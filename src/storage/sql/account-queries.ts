@@ -1,15 +1,24 @@
 import type { AccessKey, Account } from '../../domain/resources.js'
 import type { Tx } from '../store.js'
-import type { SqlConnection } from './sql-connection.js'
+import type { Dialect, SqlConnection } from './sql-connection.js'
 import { date, num, str } from './sql-connection.js'
 
 type AccountQueries = Pick<
   Tx,
-  'insertAccount' | 'getAccountByName' | 'countAccounts' | 'insertAccessKey' | 'getAccessKey'
+  | 'insertAccount'
+  | 'getAccountByName'
+  | 'countAccounts'
+  | 'insertAccessKey'
+  | 'getAccessKey'
+  | 'lockAccount'
 >
 
-export function accountQueries(c: SqlConnection): AccountQueries {
+export function accountQueries(c: SqlConnection, d: Dialect): AccountQueries {
   return {
+    async lockAccount(accountId) {
+      if (d.forUpdate === '') return
+      await c.all(`SELECT id FROM accounts WHERE id = ?${d.forUpdate}`, [accountId])
+    },
     async insertAccount(a: Account) {
       await c.run('INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)', [
         a.id,

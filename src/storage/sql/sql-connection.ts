@@ -20,8 +20,10 @@ export type Row = Record<string, unknown>
 
 export const num = (v: unknown): number => Number(v)
 export const bool = (v: unknown): boolean => v === 1 || v === '1' || v === true
-export const str = (v: unknown): string => (typeof v === 'string' ? v : String(v as number))
-export const strOrNull = (v: unknown): string | null => (v == null ? null : String(v))
+/** Column values are strings or numbers (never objects) in both drivers' rows. */
+export const str = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? v.toString() : ''
+export const strOrNull = (v: unknown): string | null => (v == null ? null : str(v))
 export const date = (v: unknown): Date => new Date(Number(v))
 export const dateOrNull = (v: unknown): Date | null => (v == null ? null : new Date(Number(v)))
 

@@ -11,7 +11,7 @@ import type { Dialect, SqlConnection } from './sql-connection.js'
 
 export function sqlTx(c: SqlConnection, d: Dialect, nextSeq: () => number): Tx {
   return {
-    ...accountQueries(c),
+    ...accountQueries(c, d),
     ...networkQueries(c, d),
     ...instanceQueries(c, d),
     ...eniQueries(c, d),

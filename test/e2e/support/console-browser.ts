@@ -22,8 +22,9 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or (`fullPage: false`, for dialogs) what the viewport shows. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true })
   const width = page.viewportSize()?.width ?? 0
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage })
 }

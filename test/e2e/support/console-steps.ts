@@ -33,7 +33,11 @@ export async function signedInCookie(context: BrowserContext): Promise<string> {
 }
 
 /** The first `192.168.1.N` (N ≥ `from`) that no ENI in the vSwitch uses. */
-export async function freeAddress(api: RpcClient, vswitchId: string, from: number): Promise<string> {
+export async function freeAddress(
+  api: RpcClient,
+  vswitchId: string,
+  from: number,
+): Promise<string> {
   const res = await callAs<{
     NetworkInterfaceSets: Wrapped<'NetworkInterfaceSet', WireNetworkInterface>
   }>(api, 'DescribeNetworkInterfaces', { VSwitchId: vswitchId, MaxResults: 500 })

@@ -21,7 +21,11 @@ export interface ConsoleWorld {
 }
 
 /** One call with `RegionId`, its body typed as the caller says. */
-export async function callAs<T>(api: RpcClient, action: string, params: RpcParams = {}): Promise<T> {
+export async function callAs<T>(
+  api: RpcClient,
+  action: string,
+  params: RpcParams = {},
+): Promise<T> {
   return (await api.call(action, { RegionId: REGION, ...params })) as unknown as T
 }
 
@@ -100,11 +104,9 @@ export async function describeEni(
   api: RpcClient,
   eniId: string,
 ): Promise<WireNetworkInterface | undefined> {
-  const res = await callAs<{ NetworkInterfaceSets: Wrapped<'NetworkInterfaceSet', WireNetworkInterface> }>(
-    api,
-    'DescribeNetworkInterfaces',
-    { 'NetworkInterfaceId.1': eniId },
-  )
+  const res = await callAs<{
+    NetworkInterfaceSets: Wrapped<'NetworkInterfaceSet', WireNetworkInterface>
+  }>(api, 'DescribeNetworkInterfaces', { 'NetworkInterfaceId.1': eniId })
   return res.NetworkInterfaceSets.NetworkInterfaceSet[0]
 }
 

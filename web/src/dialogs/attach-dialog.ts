@@ -9,7 +9,11 @@ import type { Instance, NetworkInterface } from '../wire-types.js'
 
 export function openAttachDialog(eni: NetworkInterface, opts: { onAttached(): void }): void {
   const selectId = uid('attach-instance')
-  const select = h('select', { id: selectId, disabled: true }, h('option', { value: '' }, 'Loading instances…'))
+  const select = h(
+    'select',
+    { id: selectId, disabled: true },
+    h('option', { value: '' }, 'Loading instances…'),
+  )
   const hint = h(
     'p',
     { class: 'field-hint' },
@@ -26,7 +30,11 @@ export function openAttachDialog(eni: NetworkInterface, opts: { onAttached(): vo
     { title: 'Attach network interface', subtitle: eni.NetworkInterfaceId },
     form,
   )
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary', form: form.id, disabled: true }, 'Attach')
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'btn btn-primary', form: form.id, disabled: true },
+    'Attach',
+  )
   modal.footer.append(
     h('button', { type: 'button', class: 'btn', onclick: () => modal.close() }, 'Cancel'),
     submit,
@@ -36,7 +44,11 @@ export function openAttachDialog(eni: NetworkInterface, opts: { onAttached(): vo
     .then((instances) => {
       const ranked = [...instances].sort((a, b) => rank(eni, a) - rank(eni, b))
       select.replaceChildren(
-        h('option', { value: '' }, ranked.length === 0 ? 'No instances in this VPC' : 'Choose an instance'),
+        h(
+          'option',
+          { value: '' },
+          ranked.length === 0 ? 'No instances in this VPC' : 'Choose an instance',
+        ),
         ...ranked.map((i) =>
           h(
             'option',

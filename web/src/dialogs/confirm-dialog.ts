@@ -16,7 +16,11 @@ export interface ConfirmOptions {
 export function openConfirmDialog(opts: ConfirmOptions): void {
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true })
   const modal = openModal({ title: opts.title }, h('p', null, opts.message), error)
-  const cancel = h('button', { type: 'button', class: 'btn', onclick: () => modal.close() }, 'Cancel')
+  const cancel = h(
+    'button',
+    { type: 'button', class: 'btn', onclick: () => modal.close() },
+    'Cancel',
+  )
   const confirm = h(
     'button',
     { type: 'button', class: `btn ${opts.danger === true ? 'btn-danger' : 'btn-primary'}` },

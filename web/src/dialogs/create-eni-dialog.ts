@@ -12,12 +12,33 @@ const NAME_PATTERN = /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5:_.-]{1,127}$
 
 export function openCreateEniDialog(opts: { onCreated(): void }): void {
   const ids = { vsw: uid('eni-vsw'), sg: uid('eni-sg'), ip: uid('eni-ip'), name: uid('eni-name') }
-  const vswSelect = h('select', { id: ids.vsw, required: true }, h('option', { value: '' }, 'Loading…'))
-  const sgSelect = h('select', { id: ids.sg, required: true, disabled: true }, h('option', { value: '' }, 'Choose a vSwitch first'))
-  const ipInput = h('input', { id: ids.ip, spellcheck: 'false', placeholder: 'Automatic', 'aria-describedby': `${ids.ip}-hint ${ids.ip}-error` })
-  const ipHint = h('p', { class: 'field-hint', id: `${ids.ip}-hint` }, 'Leave blank to pick a free address automatically.')
+  const vswSelect = h(
+    'select',
+    { id: ids.vsw, required: true },
+    h('option', { value: '' }, 'Loading…'),
+  )
+  const sgSelect = h(
+    'select',
+    { id: ids.sg, required: true, disabled: true },
+    h('option', { value: '' }, 'Choose a vSwitch first'),
+  )
+  const ipInput = h('input', {
+    id: ids.ip,
+    spellcheck: 'false',
+    placeholder: 'Automatic',
+    'aria-describedby': `${ids.ip}-hint ${ids.ip}-error`,
+  })
+  const ipHint = h(
+    'p',
+    { class: 'field-hint', id: `${ids.ip}-hint` },
+    'Leave blank to pick a free address automatically.',
+  )
   const ipError = h('p', { class: 'field-error', id: `${ids.ip}-error` })
-  const nameInput = h('input', { id: ids.name, maxlength: '128', 'aria-describedby': `${ids.name}-error` })
+  const nameInput = h('input', {
+    id: ids.name,
+    maxlength: '128',
+    'aria-describedby': `${ids.name}-error`,
+  })
   const nameError = h('p', { class: 'field-error', id: `${ids.name}-error` })
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true })
   const field = (id: string, label: string, ...rest: HTMLElement[]) =>
@@ -45,9 +66,17 @@ export function openCreateEniDialog(opts: { onCreated(): void }): void {
     .then((list) => {
       vswitches = list.filter((v) => v.Status === 'Available')
       vswSelect.replaceChildren(
-        h('option', { value: '' }, vswitches.length === 0 ? 'No available vSwitch' : 'Choose a vSwitch'),
+        h(
+          'option',
+          { value: '' },
+          vswitches.length === 0 ? 'No available vSwitch' : 'Choose a vSwitch',
+        ),
         ...vswitches.map((v) =>
-          h('option', { value: v.VSwitchId }, `${v.VSwitchName || v.VSwitchId} · ${v.CidrBlock} · ${v.ZoneId} · ${v.AvailableIpAddressCount} free`),
+          h(
+            'option',
+            { value: v.VSwitchId },
+            `${v.VSwitchName || v.VSwitchId} · ${v.CidrBlock} · ${v.ZoneId} · ${v.AvailableIpAddressCount} free`,
+          ),
         ),
       )
       if (vswitches.length === 1) {
@@ -65,8 +94,20 @@ export function openCreateEniDialog(opts: { onCreated(): void }): void {
     try {
       const groups = await listSecurityGroups(vsw.VpcId)
       sgSelect.replaceChildren(
-        h('option', { value: '' }, groups.length === 0 ? `No security group in ${vsw.VpcId}` : 'Choose a security group'),
-        ...groups.map((g) => h('option', { value: g.SecurityGroupId }, g.SecurityGroupName ? `${g.SecurityGroupName} · ${g.SecurityGroupId}` : g.SecurityGroupId)),
+        h(
+          'option',
+          { value: '' },
+          groups.length === 0 ? `No security group in ${vsw.VpcId}` : 'Choose a security group',
+        ),
+        ...groups.map((g) =>
+          h(
+            'option',
+            { value: g.SecurityGroupId },
+            g.SecurityGroupName
+              ? `${g.SecurityGroupName} · ${g.SecurityGroupId}`
+              : g.SecurityGroupId,
+          ),
+        ),
       )
       sgSelect.disabled = groups.length === 0
       if (groups.length === 1) sgSelect.value = groups[0]?.SecurityGroupId ?? ''
@@ -85,14 +126,17 @@ export function openCreateEniDialog(opts: { onCreated(): void }): void {
         : addressProblem(text, { cidrText: vsw.CidrBlock, taken: new Map() })
     ipError.textContent = problem ?? ''
     ipInput.setAttribute('aria-invalid', String(problem !== undefined))
-    if (vsw !== undefined) ipHint.textContent = `Inside ${vsw.CidrBlock}; leave blank to pick a free address automatically.`
+    if (vsw !== undefined)
+      ipHint.textContent = `Inside ${vsw.CidrBlock}; leave blank to pick a free address automatically.`
     return problem === undefined
   }
 
   function checkName(): boolean {
     const text = nameInput.value.trim()
     const ok = text === '' || (NAME_PATTERN.test(text) && !/^https?:\/\//.test(text))
-    nameError.textContent = ok ? '' : '2–128 characters: start with a letter; then letters, digits, colons, underscores, periods or hyphens.'
+    nameError.textContent = ok
+      ? ''
+      : '2–128 characters: start with a letter; then letters, digits, colons, underscores, periods or hyphens.'
     nameInput.setAttribute('aria-invalid', String(!ok))
     return ok
   }

@@ -19,7 +19,9 @@ import { familyOfImage, guestInterfaceOf, type GuestInterface } from './guest-in
 export function openGuestConfigDialog(eniId: string): void {
   const content = h('div', { class: 'guest-config' }, h('p', { class: 'muted' }, 'Loading…'))
   const modal = openModal({ title: 'Guest configuration', subtitle: eniId, size: 'wide' }, content)
-  modal.footer.append(h('button', { type: 'button', class: 'btn', onclick: () => modal.close() }, 'Close'))
+  modal.footer.append(
+    h('button', { type: 'button', class: 'btn', onclick: () => modal.close() }, 'Close'),
+  )
 
   void (async () => {
     try {
@@ -32,9 +34,13 @@ export function openGuestConfigDialog(eniId: string): void {
       const instance = instanceId === '' ? undefined : await findInstance(instanceId)
       const preferred = guestOsForFamily(familyOfImage(instance?.ImageId))
       renderTabs(content, guestInterfaceOf(eni, vsw), preferred)
+      modal.settleFocus()
     } catch (e: unknown) {
       const { code, message } = describeError(e)
-      replaceChildren(content, h('p', { class: 'form-error', role: 'alert' }, `${code}: ${message}`))
+      replaceChildren(
+        content,
+        h('p', { class: 'form-error', role: 'alert' }, `${code}: ${message}`),
+      )
     }
   })()
 }
@@ -45,7 +51,14 @@ function renderTabs(container: HTMLElement, guest: GuestInterface, preferred: st
   const tabs = GUEST_OS_TARGETS.map((target) =>
     h(
       'button',
-      { type: 'button', role: 'tab', id: uid('guest-tab'), class: 'tab', 'aria-selected': 'false', tabindex: '-1' },
+      {
+        type: 'button',
+        role: 'tab',
+        id: uid('guest-tab'),
+        class: 'tab',
+        'aria-selected': 'false',
+        tabindex: '-1',
+      },
       target.os,
     ),
   )
@@ -89,11 +102,17 @@ function renderTabs(container: HTMLElement, guest: GuestInterface, preferred: st
         ['Secondary IPs', iface.secondaryIps.join(', ') || '—'],
         ['Gateway', iface.gateway],
         ['Netmask', iface.netmask],
-      ].map(([term, value]) => h('div', null, h('dt', null, term), h('dd', { class: 'mono' }, value))),
+      ].map(([term, value]) =>
+        h('div', null, h('dt', null, term), h('dd', { class: 'mono' }, value)),
+      ),
     ),
     guest.attached
       ? null
-      : h('p', { class: 'form-note' }, `This ENI is not attached; the files assume it becomes ${iface.deviceName}.`),
+      : h(
+          'p',
+          { class: 'form-note' },
+          `This ENI is not attached; the files assume it becomes ${iface.deviceName}.`,
+        ),
     h('div', { role: 'tablist', 'aria-label': 'Operating system', class: 'tabs' }, ...tabs),
     panel,
   )
@@ -109,7 +128,12 @@ function renderTarget(target: GuestOsTarget, guest: GuestInterface): HTMLElement
     return h('p', { class: 'form-error' }, e instanceof Error ? e.message : String(e))
   }
   if (files.length === 0) {
-    return h('div', null, h('p', { class: 'muted' }, target.description), h('p', null, 'Nothing to configure: this ENI has no secondary private IP address yet.'))
+    return h(
+      'div',
+      null,
+      h('p', { class: 'muted' }, target.description),
+      h('p', null, 'Nothing to configure: this ENI has no secondary private IP address yet.'),
+    )
   }
   return h(
     'div',
@@ -128,7 +152,15 @@ function renderTarget(target: GuestOsTarget, guest: GuestInterface): HTMLElement
           'figcaption',
           null,
           h('span', { class: 'mono' }, file.path),
-          h('span', { class: 'tag' }, file.mode === 'commands' ? 'run' : file.fileMode === undefined ? 'file' : `file ${file.fileMode.toString(8)}`),
+          h(
+            'span',
+            { class: 'tag' },
+            file.mode === 'commands'
+              ? 'run'
+              : file.fileMode === undefined
+                ? 'file'
+                : `file ${file.fileMode.toString(8)}`,
+          ),
           copyButton('Copy', () => file.content, `Copy ${file.path}`),
         ),
         h('pre', null, h('code', null, file.content)),
@@ -138,7 +170,11 @@ function renderTarget(target: GuestOsTarget, guest: GuestInterface): HTMLElement
 }
 
 function copyButton(label: string, text: () => string, ariaLabel: string): HTMLButtonElement {
-  const button = h('button', { type: 'button', class: 'btn btn-small', 'aria-label': ariaLabel }, label)
+  const button = h(
+    'button',
+    { type: 'button', class: 'btn btn-small', 'aria-label': ariaLabel },
+    label,
+  )
   button.addEventListener('click', () => {
     const done = (ok: boolean) => {
       button.textContent = ok ? 'Copied' : 'Copy failed'

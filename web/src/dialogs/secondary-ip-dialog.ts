@@ -25,7 +25,11 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
   const current = h('div', { class: 'ip-editor' })
   const result = h('div', { class: 'ip-result', role: 'status', 'aria-live': 'polite' })
   const loadError = h('p', { class: 'form-error', role: 'alert', hidden: true })
-  const addButton = h('button', { type: 'button', class: 'btn btn-add', disabled: true }, '+ Assign New IP')
+  const addButton = h(
+    'button',
+    { type: 'button', class: 'btn btn-add', disabled: true },
+    '+ Assign New IP',
+  )
   const modal = openModal(
     { title: 'Manage Secondary Private IP Address', subtitle: eniId, size: 'wide' },
     loadError,
@@ -40,8 +44,16 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
     ),
     result,
   )
-  const closeButton = h('button', { type: 'button', class: 'btn', onclick: () => modal.close() }, 'Cancel')
-  const modifyButton = h('button', { type: 'button', class: 'btn btn-primary', disabled: true }, 'Modify')
+  const closeButton = h(
+    'button',
+    { type: 'button', class: 'btn', onclick: () => modal.close() },
+    'Cancel',
+  )
+  const modifyButton = h(
+    'button',
+    { type: 'button', class: 'btn btn-primary', disabled: true },
+    'Modify',
+  )
   modal.footer.append(closeButton, modifyButton)
 
   let eni: NetworkInterface | undefined
@@ -63,8 +75,9 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
       existing = secondaryIpsOf(eni)
       for (const ip of [...removals]) if (!existing.includes(ip)) removals.delete(ip)
       renderSummary(eni)
-      renderEditor()
       addButton.disabled = false
+      renderEditor()
+      modal.settleFocus()
     } catch (e: unknown) {
       const { code, message } = describeError(e)
       loadError.textContent = `${code}: ${message}`
@@ -77,11 +90,13 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
       h('div', null, h('dt', null, term), h('dd', null, ...value))
     replaceChildren(
       summary,
-      item('Network interface', h('span', { class: 'mono' }, ni.NetworkInterfaceId)),
-      item('Status', statusBadge(ni.Status)),
-      item('IPv4 Private CIDR', h('span', { class: 'mono', 'data-role': 'cidr' }, cidr || 'unknown')),
-      item('vSwitch', h('span', { class: 'mono' }, ni.VSwitchId)),
+      item(
+        'IPv4 Private CIDR',
+        h('span', { class: 'mono', 'data-role': 'cidr' }, cidr || 'unknown'),
+      ),
       item('Primary private IP', h('span', { class: 'mono' }, ni.PrivateIpAddress)),
+      item('Status', statusBadge(ni.Status)),
+      item('vSwitch', h('span', { class: 'mono' }, ni.VSwitchId)),
     )
   }
 
@@ -102,7 +117,9 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
         if (marked) removals.delete(ip)
         else removals.add(ip)
         renderEditor()
-        current.querySelector<HTMLElement>(`[aria-label="${marked ? 'Remove' : 'Keep'} ${ip}"]`)?.focus()
+        current
+          .querySelector<HTMLElement>(`[aria-label="${marked ? 'Remove' : 'Keep'} ${ip}"]`)
+          ?.focus()
       })
       return h(
         'li',
@@ -198,8 +215,12 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
       changed = changed || outcomes.some((o) => o.status === 'applied')
       fresh = new Set(outcomes.flatMap((o) => (o.status === 'applied' ? o.assigned : [])))
       // Rows whose step was applied are done; rows of failed or skipped steps stay to be fixed.
-      const pending = new Set(outcomes.filter((o) => o.status !== 'applied').map((o) => o.step.kind))
-      rows = rows.filter((r) => (r.value.trim() === '' ? pending.has('automatic') : pending.has('assign')))
+      const pending = new Set(
+        outcomes.filter((o) => o.status !== 'applied').map((o) => o.step.kind),
+      )
+      rows = rows.filter((r) =>
+        r.value.trim() === '' ? pending.has('automatic') : pending.has('assign'),
+      )
       if (!pending.has('unassign')) removals.clear()
       busy = false
       modifyButton.textContent = 'Modify'

@@ -35,7 +35,16 @@ function renderOutcome(outcome: StepOutcome): HTMLElement {
           null,
           h('strong', null, 'Applied: '),
           step.label,
-          picked ? [' → ', h('span', { class: 'mono', 'data-role': 'auto-assigned' }, outcome.assigned.join(', '))] : null,
+          picked
+            ? [
+                ' → ',
+                h(
+                  'span',
+                  { class: 'mono', 'data-role': 'auto-assigned' },
+                  outcome.assigned.join(', '),
+                ),
+              ]
+            : null,
           call,
         ),
       )
@@ -56,7 +65,9 @@ function renderOutcome(outcome: StepOutcome): HTMLElement {
             { class: 'outcome-error' },
             h('span', { class: 'mono', 'data-role': 'error-code' }, outcome.code),
             `: ${outcome.message}`,
-            outcome.requestId === undefined ? null : h('span', { class: 'sub' }, `RequestId ${outcome.requestId}`),
+            outcome.requestId === undefined
+              ? null
+              : h('span', { class: 'sub' }, `RequestId ${outcome.requestId}`),
           ),
         ),
       )
@@ -65,7 +76,14 @@ function renderOutcome(outcome: StepOutcome): HTMLElement {
         'li',
         { class: 'outcome outcome-skipped', 'data-outcome': 'not-applied' },
         h('span', { class: 'outcome-icon', 'aria-hidden': 'true' }, '–'),
-        h('div', null, h('strong', null, 'Not applied: '), step.label, h('span', { class: 'sub' }, 'Skipped because an earlier step failed.'), call),
+        h(
+          'div',
+          null,
+          h('strong', null, 'Not applied: '),
+          step.label,
+          h('span', { class: 'sub' }, 'Skipped because an earlier step failed.'),
+          call,
+        ),
       )
   }
 }

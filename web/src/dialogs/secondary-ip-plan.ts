@@ -94,8 +94,8 @@ export async function applySteps(
       const assigned =
         step.kind === 'unassign'
           ? []
-          : ((res as AssignPrivateIpAddressesResponse).AssignedPrivateIpAddressesSet.PrivateIpSet
-              .PrivateIpAddress)
+          : (res as AssignPrivateIpAddressesResponse).AssignedPrivateIpAddressesSet.PrivateIpSet
+              .PrivateIpAddress
       outcomes.push({ step, status: 'applied', assigned })
     } catch (e: unknown) {
       failed = true

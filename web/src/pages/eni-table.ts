@@ -18,13 +18,12 @@ export interface EniRowActions {
 }
 
 const COLUMNS = [
-  'Network interface',
+  'Network interface / type',
   'Status',
-  'Type',
-  'VPC / vSwitch / zone',
   'Primary IP',
   'Secondary private IPs',
   'Instance',
+  'VPC / vSwitch / zone',
   'Security groups',
   'Actions',
 ] as const
@@ -52,18 +51,16 @@ export function renderEniRow(eni: NetworkInterface, actions: EniRowActions): HTM
     'tr',
     { 'data-eni-id': eni.NetworkInterfaceId, 'data-status': eni.Status },
     cell(
-      'Network interface',
-      h('span', { class: 'mono strong' }, eni.NetworkInterfaceId),
-      eni.NetworkInterfaceName ? h('span', { class: 'sub' }, eni.NetworkInterfaceName) : null,
+      'Network interface / type',
+      h('span', { class: 'mono strong sub-first' }, eni.NetworkInterfaceId),
+      h(
+        'span',
+        { class: 'sub type-line' },
+        eni.NetworkInterfaceName ? `${eni.NetworkInterfaceName} ` : null,
+        h('span', { class: 'tag', title: 'Type', 'data-role': 'eni-type' }, eni.Type),
+      ),
     ),
     cell('Status', statusBadge(eni.Status)),
-    cell('Type', eni.Type),
-    cell(
-      'VPC / vSwitch / zone',
-      h('span', { class: 'mono sub-first' }, eni.VpcId),
-      h('span', { class: 'mono sub' }, eni.VSwitchId),
-      h('span', { class: 'sub' }, eni.ZoneId),
-    ),
     cell('Primary IP', h('span', { class: 'mono' }, eni.PrivateIpAddress)),
     cell(
       'Secondary private IPs',
@@ -85,6 +82,12 @@ export function renderEniRow(eni: NetworkInterface, actions: EniRowActions): HTM
               ? null
               : h('span', { class: 'sub' }, `eth${eni.Attachment.DeviceIndex}`),
           ],
+    ),
+    cell(
+      'VPC / vSwitch / zone',
+      h('span', { class: 'mono sub-first' }, eni.VpcId),
+      h('span', { class: 'mono sub' }, eni.VSwitchId),
+      h('span', { class: 'sub' }, eni.ZoneId),
     ),
     cell(
       'Security groups',
@@ -123,6 +126,8 @@ function rowActions(eni: NetworkInterface, actions: EniRowActions): HTMLElement 
         ? link('Detach', () => actions.detach(eni), eni.Status !== 'InUse')
         : link('Attach', () => actions.attach(eni), eni.Status !== 'Available'),
     link('Guest config', () => actions.guestConfig(eni), eni.Status === 'Deleting'),
-    primary ? null : link('Delete', () => actions.remove(eni), eni.Status !== 'Available', 'danger'),
+    primary
+      ? null
+      : link('Delete', () => actions.remove(eni), eni.Status !== 'Available', 'danger'),
   )
 }

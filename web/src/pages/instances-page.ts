@@ -12,7 +12,16 @@ import {
   type Instance,
 } from '../wire-types.js'
 
-const COLUMNS = ['Instance', 'Status', 'Type', 'Zone', 'VPC / vSwitch', 'Primary IP', 'Network interfaces', 'Actions'] as const
+const COLUMNS = [
+  'Instance',
+  'Status',
+  'Type',
+  'Zone',
+  'VPC / vSwitch',
+  'Primary IP',
+  'Network interfaces',
+  'Actions',
+] as const
 
 export function mountInstancesPage(container: HTMLElement): () => void {
   const pager = newPagerState(20)
@@ -28,9 +37,17 @@ export function mountInstancesPage(container: HTMLElement): () => void {
       'div',
       { class: 'page-header' },
       h('h1', { tabindex: '-1' }, 'Instances'),
-      h('div', { class: 'page-actions' }, h('button', { type: 'button', class: 'btn', onclick: () => reload() }, 'Refresh')),
+      h(
+        'div',
+        { class: 'page-actions' },
+        h('button', { type: 'button', class: 'btn', onclick: () => reload() }, 'Refresh'),
+      ),
     ),
-    h('p', { class: 'page-intro muted' }, 'ECS instances and the network interfaces attached to them.'),
+    h(
+      'p',
+      { class: 'page-intro muted' },
+      'ECS instances and the network interfaces attached to them.',
+    ),
     tableArea,
     pagerArea,
   )
@@ -50,13 +67,24 @@ export function mountInstancesPage(container: HTMLElement): () => void {
       .catch((e: unknown) => {
         if (disposed || mine !== generation || quiet) return
         const { code, message } = describeError(e)
-        replaceChildren(tableArea, h('p', { class: 'form-error', role: 'alert' }, `${code}: ${message}`))
+        replaceChildren(
+          tableArea,
+          h('p', { class: 'form-error', role: 'alert' }, `${code}: ${message}`),
+        )
       })
   }
 
   function render(instances: readonly Instance[]): void {
     if (instances.length === 0) {
-      replaceChildren(tableArea, h('div', { class: 'empty' }, h('p', null, 'No instances in this region.'), h('p', { class: 'muted' }, 'Create one with RunInstances through the API or CLI.')))
+      replaceChildren(
+        tableArea,
+        h(
+          'div',
+          { class: 'empty' },
+          h('p', null, 'No instances in this region.'),
+          h('p', { class: 'muted' }, 'Create one with RunInstances through the API or CLI.'),
+        ),
+      )
     } else {
       replaceChildren(
         tableArea,
@@ -99,7 +127,8 @@ export function mountInstancesPage(container: HTMLElement): () => void {
 }
 
 function renderRow(instance: Instance, onChange: () => void): HTMLTableRowElement {
-  const cell = (label: (typeof COLUMNS)[number], ...content: Child[]) => h('td', { 'data-label': label }, ...content)
+  const cell = (label: (typeof COLUMNS)[number], ...content: Child[]) =>
+    h('td', { 'data-label': label }, ...content)
   const enis = instance.NetworkInterfaces.NetworkInterface
   const id = instance.InstanceId
   const lifecycle = (action: 'StartInstance' | 'StopInstance', verb: string) =>
@@ -116,25 +145,69 @@ function renderRow(instance: Instance, onChange: () => void): HTMLTableRowElemen
   return h(
     'tr',
     { 'data-instance-id': id, 'data-status': instance.Status },
-    cell('Instance', h('span', { class: 'mono strong' }, id), instance.InstanceName ? h('span', { class: 'sub' }, instance.InstanceName) : null),
+    cell(
+      'Instance',
+      h('span', { class: 'mono strong' }, id),
+      instance.InstanceName ? h('span', { class: 'sub' }, instance.InstanceName) : null,
+    ),
     cell('Status', statusBadge(instance.Status)),
-    cell('Type', instance.InstanceType),
-    cell('Zone', instance.ZoneId),
-    cell('VPC / vSwitch', h('span', { class: 'mono sub-first' }, instance.VpcAttributes.VpcId || '—'), h('span', { class: 'mono sub' }, instance.VpcAttributes.VSwitchId)),
-    cell('Primary IP', h('span', { class: 'mono' }, instance.VpcAttributes.PrivateIpAddress.IpAddress[0] ?? '—')),
+    cell('Type', h('span', { class: 'nowrap' }, instance.InstanceType)),
+    cell('Zone', h('span', { class: 'nowrap' }, instance.ZoneId)),
+    cell(
+      'VPC / vSwitch',
+      h('span', { class: 'mono sub-first' }, instance.VpcAttributes.VpcId || '—'),
+      h('span', { class: 'mono sub' }, instance.VpcAttributes.VSwitchId),
+    ),
+    cell(
+      'Primary IP',
+      h('span', { class: 'mono' }, instance.VpcAttributes.PrivateIpAddress.IpAddress[0] ?? '—'),
+    ),
     cell(
       'Network interfaces',
       enis.length === 0
         ? h('span', { class: 'muted' }, '—')
-        : h('ul', { class: 'ip-list' }, ...enis.map((e) => h('li', null, h('span', { class: 'mono' }, e.NetworkInterfaceId), ' ', h('span', { class: 'tag' }, e.Type), e.PrimaryIpAddress ? h('span', { class: 'sub mono' }, e.PrimaryIpAddress) : null))),
+        : h(
+            'ul',
+            { class: 'ip-list' },
+            ...enis.map((e) =>
+              h(
+                'li',
+                null,
+                h('span', { class: 'mono' }, e.NetworkInterfaceId),
+                ' ',
+                h('span', { class: 'tag' }, e.Type),
+                e.PrimaryIpAddress ? h('span', { class: 'sub mono' }, e.PrimaryIpAddress) : null,
+              ),
+            ),
+          ),
     ),
     cell(
       'Actions',
       h(
         'div',
         { class: 'row-actions' },
-        h('button', { type: 'button', class: 'link-button', disabled: instance.Status !== 'Stopped', 'aria-label': `Start (${id})`, onclick: () => lifecycle('StartInstance', 'Start') }, 'Start'),
-        h('button', { type: 'button', class: 'link-button', disabled: instance.Status !== 'Running', 'aria-label': `Stop (${id})`, onclick: () => lifecycle('StopInstance', 'Stop') }, 'Stop'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link-button',
+            disabled: instance.Status !== 'Stopped',
+            'aria-label': `Start (${id})`,
+            onclick: () => lifecycle('StartInstance', 'Start'),
+          },
+          'Start',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link-button',
+            disabled: instance.Status !== 'Running',
+            'aria-label': `Stop (${id})`,
+            onclick: () => lifecycle('StopInstance', 'Stop'),
+          },
+          'Stop',
+        ),
       ),
     ),
   )

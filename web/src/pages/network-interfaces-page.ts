@@ -29,8 +29,16 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
   let disposed = false
   let generation = 0
 
-  const vswitchFilter = h('select', { id: 'filter-vswitch' }, h('option', { value: '' }, 'All vSwitches'))
-  const instanceFilter = h('input', { id: 'filter-instance', placeholder: 'i-…', spellcheck: 'false' })
+  const vswitchFilter = h(
+    'select',
+    { id: 'filter-vswitch' },
+    h('option', { value: '' }, 'All vSwitches'),
+  )
+  const instanceFilter = h('input', {
+    id: 'filter-instance',
+    placeholder: 'i-…',
+    spellcheck: 'false',
+  })
   const statusFilter = h(
     'select',
     { id: 'filter-status' },
@@ -93,10 +101,18 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
 
   const createButton = h(
     'button',
-    { type: 'button', class: 'btn btn-primary', onclick: () => openCreateEniDialog({ onCreated: reload }) },
+    {
+      type: 'button',
+      class: 'btn btn-primary',
+      onclick: () => openCreateEniDialog({ onCreated: reload }),
+    },
     'Create ENI',
   )
-  const refreshButton = h('button', { type: 'button', class: 'btn', onclick: () => reload() }, 'Refresh')
+  const refreshButton = h(
+    'button',
+    { type: 'button', class: 'btn', onclick: () => reload() },
+    'Refresh',
+  )
   replaceChildren(
     container,
     h(
@@ -157,7 +173,10 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
       .catch((e: unknown) => {
         if (disposed || mine !== generation) return
         const { code, message } = describeError(e)
-        replaceChildren(tableArea, h('p', { class: 'form-error', role: 'alert' }, `${code}: ${message}`))
+        replaceChildren(
+          tableArea,
+          h('p', { class: 'form-error', role: 'alert' }, `${code}: ${message}`),
+        )
         tableArea.setAttribute('aria-busy', 'false')
       })
   }
@@ -167,7 +186,12 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
     if (rows.length === 0) {
       replaceChildren(
         tableArea,
-        h('div', { class: 'empty' }, h('p', null, 'No network interfaces match.'), h('p', { class: 'muted' }, 'Create an ENI, or change the filters.')),
+        h(
+          'div',
+          { class: 'empty' },
+          h('p', null, 'No network interfaces match.'),
+          h('p', { class: 'muted' }, 'Create an ENI, or change the filters.'),
+        ),
       )
     } else {
       replaceChildren(tableArea, h('div', { class: 'table-scroll' }, renderEniTable(rows, actions)))
@@ -205,7 +229,10 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
         .then((res) => {
           if (disposed || mine !== generation) return
           const fresh = new Map(
-            res.NetworkInterfaceSets.NetworkInterfaceSet.map((eni) => [eni.NetworkInterfaceId, eni]),
+            res.NetworkInterfaceSets.NetworkInterfaceSet.map((eni) => [
+              eni.NetworkInterfaceId,
+              eni,
+            ]),
           )
           for (const id of ids) patchRow(id, fresh.get(id))
           schedulePoll()
@@ -245,7 +272,11 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
     .then((vsws) => {
       for (const v of vsws) {
         vswitchFilter.appendChild(
-          h('option', { value: v.VSwitchId }, `${v.VSwitchName || v.VSwitchId} (${v.CidrBlock}, ${v.ZoneId})`),
+          h(
+            'option',
+            { value: v.VSwitchId },
+            `${v.VSwitchName || v.VSwitchId} (${v.CidrBlock}, ${v.ZoneId})`,
+          ),
         )
       }
     })

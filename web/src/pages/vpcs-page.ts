@@ -13,16 +13,28 @@ const AUTO_OPEN = 4
 
 export function mountVpcsPage(container: HTMLElement): () => void {
   let disposed = false
-  const body = h('div', { class: 'vpc-list', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading…'))
+  const body = h(
+    'div',
+    { class: 'vpc-list', 'aria-live': 'polite' },
+    h('p', { class: 'muted' }, 'Loading…'),
+  )
   replaceChildren(
     container,
     h(
       'div',
       { class: 'page-header' },
       h('h1', { tabindex: '-1' }, 'VPCs and vSwitches'),
-      h('div', { class: 'page-actions' }, h('button', { type: 'button', class: 'btn', onclick: () => void load() }, 'Refresh')),
+      h(
+        'div',
+        { class: 'page-actions' },
+        h('button', { type: 'button', class: 'btn', onclick: () => void load() }, 'Refresh'),
+      ),
     ),
-    h('p', { class: 'page-intro muted' }, 'Each vSwitch reserves its first and last three addresses; the rest are free or used by ENI primary and secondary IPs.'),
+    h(
+      'p',
+      { class: 'page-intro muted' },
+      'Each vSwitch reserves its first and last three addresses; the rest are free or used by ENI primary and secondary IPs.',
+    ),
     body,
   )
 
@@ -31,11 +43,28 @@ export function mountVpcsPage(container: HTMLElement): () => void {
       const [vpcs, vswitches] = await Promise.all([listVpcs(), listVSwitches()])
       if (disposed) return
       if (vpcs.length === 0) {
-        replaceChildren(body, h('div', { class: 'empty' }, h('p', null, 'No VPC in this region.'), h('p', { class: 'muted' }, 'Create one with CreateVpc through the API or CLI.')))
+        replaceChildren(
+          body,
+          h(
+            'div',
+            { class: 'empty' },
+            h('p', null, 'No VPC in this region.'),
+            h('p', { class: 'muted' }, 'Create one with CreateVpc through the API or CLI.'),
+          ),
+        )
         return
       }
       const open = vswitches.length <= AUTO_OPEN
-      replaceChildren(body, ...vpcs.map((vpc) => renderVpc(vpc, vswitches.filter((v) => v.VpcId === vpc.VpcId), open)))
+      replaceChildren(
+        body,
+        ...vpcs.map((vpc) =>
+          renderVpc(
+            vpc,
+            vswitches.filter((v) => v.VpcId === vpc.VpcId),
+            open,
+          ),
+        ),
+      )
     } catch (e: unknown) {
       if (disposed) return
       const { code, message } = describeError(e)
@@ -56,7 +85,12 @@ function renderVpc(vpc: Vpc, vswitches: readonly VSwitch[], open: boolean): HTML
     h(
       'header',
       { class: 'card-header' },
-      h('h2', null, h('span', { class: 'mono' }, vpc.VpcId), vpc.VpcName ? h('span', { class: 'sub-inline' }, vpc.VpcName) : null),
+      h(
+        'h2',
+        null,
+        h('span', { class: 'mono' }, vpc.VpcId),
+        vpc.VpcName ? h('span', { class: 'sub-inline' }, vpc.VpcName) : null,
+      ),
       h('span', { class: 'mono muted' }, vpc.CidrBlock),
       statusBadge(vpc.Status),
     ),
@@ -96,7 +130,12 @@ function renderVSwitch(vsw: VSwitch, open: boolean): HTMLElement {
     h(
       'div',
       { class: 'vsw-head' },
-      h('div', null, h('h3', { class: 'mono' }, vsw.VSwitchId), vsw.VSwitchName ? h('span', { class: 'sub' }, vsw.VSwitchName) : null),
+      h(
+        'div',
+        null,
+        h('h3', { class: 'mono' }, vsw.VSwitchId),
+        vsw.VSwitchName ? h('span', { class: 'sub' }, vsw.VSwitchName) : null,
+      ),
       statusBadge(vsw.Status),
     ),
     h(
@@ -104,7 +143,17 @@ function renderVSwitch(vsw: VSwitch, open: boolean): HTMLElement {
       { class: 'summary-grid' },
       h('div', null, h('dt', null, 'CIDR'), h('dd', { class: 'mono' }, vsw.CidrBlock)),
       h('div', null, h('dt', null, 'Zone'), h('dd', null, vsw.ZoneId)),
-      h('div', null, h('dt', null, 'AvailableIpAddressCount'), h('dd', null, h('strong', { 'data-role': 'available-count' }, String(vsw.AvailableIpAddressCount)), h('span', { class: 'muted' }, ` of ${usable} usable`))),
+      h(
+        'div',
+        null,
+        h('dt', null, 'AvailableIpAddressCount'),
+        h(
+          'dd',
+          null,
+          h('strong', { 'data-role': 'available-count' }, String(vsw.AvailableIpAddressCount)),
+          h('span', { class: 'muted' }, ` of ${usable} usable`),
+        ),
+      ),
     ),
     details,
   )

@@ -49,7 +49,9 @@ export function renderAddressSpace(vsw: VSwitch, enis: readonly NetworkInterface
       per === 1
         ? `${first}: ${LABELS[use]}`
         : `${first}–${formatIpv4(cidr.network + (cell + 1) * per - 1)}: ` +
-          ORDER.filter((u) => tally[u] > 0).map((u) => `${tally[u]} ${LABELS[u].toLowerCase()}`).join(', ')
+          ORDER.filter((u) => tally[u] > 0)
+            .map((u) => `${tally[u]} ${LABELS[u].toLowerCase()}`)
+            .join(', ')
     grid.appendChild(h('span', { class: `addr-cell addr-${use}`, title }))
   }
 
@@ -68,10 +70,22 @@ export function renderAddressSpace(vsw: VSwitch, enis: readonly NetworkInterface
       'ul',
       { class: 'addr-legend' },
       ...ORDER.map((use) =>
-        h('li', null, h('span', { class: `addr-swatch addr-${use}`, 'aria-hidden': 'true' }), `${LABELS[use]} `, h('strong', { 'data-count': use }, String(counts[use]))),
+        h(
+          'li',
+          null,
+          h('span', { class: `addr-swatch addr-${use}`, 'aria-hidden': 'true' }),
+          `${LABELS[use]} `,
+          h('strong', { 'data-count': use }, String(counts[use])),
+        ),
       ),
     ),
     grid,
-    per === 1 ? null : h('p', { class: 'field-hint' }, `Each cell is ${per} addresses; it shows the most notable use inside it.`),
+    per === 1
+      ? null
+      : h(
+          'p',
+          { class: 'field-hint' },
+          `Each cell is ${per} addresses; it shows the most notable use inside it.`,
+        ),
   )
 }

@@ -18,17 +18,24 @@ export interface Modal {
   close(): void
   /** Moves focus to the first field or button in the body/footer. */
   focusFirst(): void
+  /** After content arrives: moves focus in unless the user already moved it past the header. */
+  settleFocus(): void
 }
 
-const FOCUSABLE =
-  'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])'
+const FOCUSABLE = ['input', 'select', 'textarea', 'button', '[href]', '[tabindex]']
+  .map((s) => `${s}:not([disabled]):not([tabindex="-1"]):not([hidden])`)
+  .join(', ')
 
 export function openModal(opts: ModalOptions, ...content: Child[]): Modal {
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
   const titleId = uid('dialog-title')
   const body = h('div', { class: 'modal-body' }, ...content)
   const footer = h('div', { class: 'modal-footer' })
-  const closeButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close' }, '×')
+  const closeButton = h(
+    'button',
+    { type: 'button', class: 'icon-button', 'aria-label': 'Close dialog' },
+    '×',
+  )
   const dialog = h(
     'dialog',
     { class: `modal modal-${opts.size ?? 'normal'}`, 'aria-labelledby': titleId },
@@ -56,6 +63,11 @@ export function openModal(opts: ModalOptions, ...content: Child[]): Modal {
       const target =
         body.querySelector<HTMLElement>(FOCUSABLE) ?? footer.querySelector<HTMLElement>(FOCUSABLE)
       ;(target ?? closeButton).focus()
+    },
+    settleFocus: () => {
+      if (document.activeElement === closeButton || document.activeElement === dialog) {
+        modal.focusFirst()
+      }
     },
   }
   closeButton.addEventListener('click', () => dialog.close())

@@ -12,9 +12,13 @@ function noticeRegion(): HTMLElement {
 }
 
 export function notify(message: string, kind: 'success' | 'error' | 'info' = 'success'): void {
-  const dismiss = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss' }, '×')
+  const dismiss = h(
+    'button',
+    { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss' },
+    '×',
+  )
   const item = h('div', { class: `notice notice-${kind}` }, h('span', null, message), dismiss)
   dismiss.addEventListener('click', () => item.remove())
   noticeRegion().appendChild(item)
-  if (kind !== 'error') setTimeout(() => item.remove(), 5000)
+  if (kind !== 'error') setTimeout(() => item.remove(), 4000)
 }

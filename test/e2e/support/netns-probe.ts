@@ -1,0 +1,80 @@
+// Looking into the lab dataplane's namespaces from a test: addresses and rules of a namespace,
+// reachability between namespaces, and the agent run inside one. Every call is time-bounded.
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+
+export const ROOT = join(import.meta.dirname, '..', '..', '..')
+const BIN = join(ROOT, 'bin', 'eniplane.js')
+
+export function run(
+  file: string,
+  args: readonly string[],
+  timeoutMs = 30_000,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(file, [...args], { timeout: timeoutMs, cwd: ROOT }, (e, stdout, stderr) => {
+      const code = e === null ? 0 : typeof e.code === 'number' ? e.code : -1
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+/** IPv4 addresses on `dev` in `ns` ([] when the device is absent). */
+export async function addressesIn(ns: string, dev: string): Promise<string[]> {
+  const r = await run('ip', ['-n', ns, '-j', '-4', 'addr', 'show', 'dev', dev])
+  if (r.code !== 0) return []
+  const links = JSON.parse(r.stdout || '[]') as { addr_info?: { local?: string }[] }[]
+  return links.flatMap((l) => (l.addr_info ?? []).map((a) => a.local ?? '')).filter(Boolean)
+}
+
+export async function linkMac(ns: string, dev: string): Promise<string | undefined> {
+  const r = await run('ip', ['-n', ns, '-j', 'link', 'show', 'dev', dev])
+  if (r.code !== 0) return undefined
+  const [link] = JSON.parse(r.stdout || '[]') as { address?: string }[]
+  return link?.address
+}
+
+/** `from` selectors of the rules pointing at `table` in `ns`. */
+export async function rulesIn(ns: string, table: number): Promise<string[]> {
+  const r = await run('ip', ['-n', ns, '-j', '-4', 'rule', 'show'])
+  const rules = JSON.parse(r.stdout || '[]') as { src?: string; table?: string }[]
+  return rules.filter((x) => x.table === String(table)).map((x) => x.src ?? '')
+}
+
+// A TCP connection attempt to port 9: an address that is configured answers at once (the
+// connection is refused or accepted), one that is not stays silent (ARP or SYN unanswered).
+// This needs nothing but node inside the namespace (no ping binary in the CI image).
+const PROBE = `const s = require('net').connect({ host: process.argv[1], port: 9, timeout: 1500 })
+s.on('connect', () => { console.log('up'); process.exit(0) })
+s.on('error', (e) => { console.log(e.code === 'ECONNREFUSED' ? 'up' : 'down'); process.exit(0) })
+s.on('timeout', () => { console.log('down'); process.exit(0) })`
+
+/** True when `address` answers from inside `ns`. */
+export async function answers(ns: string, address: string): Promise<boolean> {
+  const r = await run('ip', ['netns', 'exec', ns, process.execPath, '-e', PROBE, address], 10_000)
+  return r.stdout.trim() === 'up'
+}
+
+/** `eniplane agent --once` inside `ns`. */
+export function agentOnce(ns: string, statePath: string, more: string[] = []) {
+  return run(
+    'ip',
+    [
+      'netns',
+      'exec',
+      ns,
+      process.execPath,
+      BIN,
+      'agent',
+      '--once',
+      '--metadata',
+      'http://100.100.100.200',
+      '--state',
+      statePath,
+      '--confirm-delay-ms',
+      '200',
+      ...more,
+    ],
+    60_000,
+  )
+}
