@@ -18,6 +18,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   ENI_SQLITE_SYNCHRONOUS: 'sqliteSynchronous',
   ENI_ENIS_PER_REGION: 'enisPerRegion',
   ENI_LOG_LEVEL: 'logLevel',
+  ENI_DATAPLANE: 'dataplane',
 }
 
 export class ConfigError extends Error {
@@ -86,6 +87,7 @@ function validate(raw: Raw): ServerConfig {
     enisPerRegion: int('enisPerRegion', 1, 1_000_000, d.enisPerRegion),
     logLevel: oneOf('logLevel', ['silent', 'error', 'warn', 'info', 'debug'], d.logLevel),
     dataDir: text('dataDir', d.dataDir),
+    dataplane: oneOf('dataplane', ['none', 'netns'], d.dataplane),
   }
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)

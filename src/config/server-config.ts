@@ -16,6 +16,8 @@ export interface ServerConfig {
   readonly enisPerRegion: number
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug'
   readonly dataDir: string
+  /** `netns`: the lab dataplane (Linux, root): instances and vSwitches as network namespaces */
+  readonly dataplane: 'none' | 'netns'
 }
 
 export const DEFAULT_SERVER_CONFIG: ServerConfig = {
@@ -32,4 +34,5 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   enisPerRegion: 100,
   logLevel: 'info',
   dataDir: '.eniplane',
+  dataplane: 'none',
 }

@@ -11,14 +11,6 @@ export interface GuestSide {
   close(): Promise<void>
 }
 
-/**
- * `dataplane` is read defensively: the setting (`serve --dataplane netns`, ENI_DATAPLANE) is
- * optional in ServerConfig, and any other value leaves the dataplane off.
- */
-function wantsNetns(config: ServerConfig): boolean {
-  return 'dataplane' in config && config.dataplane === 'netns'
-}
-
 export async function startGuestSide(
   ctx: ServiceContext,
   config: ServerConfig,
@@ -35,7 +27,7 @@ export async function startGuestSide(
           log,
         })
   let dataplane: { close(): Promise<void> } | undefined
-  if (wantsNetns(config)) {
+  if (config.dataplane === 'netns') {
     try {
       const { NetnsDataplane } = await import('./netns-dataplane.js')
       dataplane = await NetnsDataplane.start(ctx, { log })

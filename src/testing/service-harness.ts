@@ -295,9 +295,9 @@ async function makeHarness(
   const vswitch = async (vpc: Vpc, cidrBlock: string, zoneId = ZONE_H): Promise<VSwitch> => {
     const v = await createVSwitch(ctx, caller, { regionId, vpcId: vpc.id, zoneId, cidrBlock })
     await settle()
-    const { items } = await describeVSwitches(ctx, caller, { regionId, ids: [v.id] })
-    assert.equal(items[0]?.status, 'Available', 'the vSwitch settled')
-    return items[0]!
+    const [settled] = (await describeVSwitches(ctx, caller, { regionId, ids: [v.id] })).items
+    assert.equal(settled?.status, 'Available', 'the vSwitch settled')
+    return settled
   }
 
   const securityGroup = (vpc: Vpc, type: 'normal' | 'enterprise' = 'normal') =>

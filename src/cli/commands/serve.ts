@@ -20,6 +20,8 @@ Options:
                            of the process, not of the machine)
   --enis-per-region N      region ENI quota (default 100)
   --log-level L            silent|error|warn|info|debug (default info)
+  --dataplane netns        lab dataplane (Linux, root): each running instance a network
+                           namespace, each vSwitch a bridge, each attached ENI a veth
   --config FILE            JSON file with the same settings (camelCase keys)
 Environment: ENI_PORT, ENI_DB, ENI_ASYNC_DELAY_MS, ENI_QUOTA_PROFILE, … override the file;
 ENIPLANE_ACCESS_KEY_ID / ENIPLANE_ACCESS_KEY_SECRET set the bootstrap account on first start.`
@@ -41,6 +43,7 @@ export async function run(argv: string[]): Promise<number> {
       'sqlite-synchronous': { type: 'string' },
       'enis-per-region': { type: 'string' },
       'log-level': { type: 'string' },
+      dataplane: { type: 'string' },
       config: { type: 'string' },
     },
   })
@@ -66,6 +69,7 @@ export async function run(argv: string[]): Promise<number> {
         sqliteSynchronous: values['sqlite-synchronous'],
         enisPerRegion: values['enis-per-region'],
         logLevel: values['log-level'],
+        dataplane: values.dataplane,
       },
     })
   } catch (e: unknown) {

@@ -41,18 +41,10 @@ export async function rulesIn(ns: string, table: number): Promise<string[]> {
   return rules.filter((x) => x.table === String(table)).map((x) => x.src ?? '')
 }
 
-// A TCP connection attempt to port 9: an address that is configured answers at once (the
-// connection is refused or accepted), one that is not stays silent (ARP or SYN unanswered).
-// This needs nothing but node inside the namespace (no ping binary in the CI image).
-const PROBE = `const s = require('net').connect({ host: process.argv[1], port: 9, timeout: 1500 })
-s.on('connect', () => { console.log('up'); process.exit(0) })
-s.on('error', (e) => { console.log(e.code === 'ECONNREFUSED' ? 'up' : 'down'); process.exit(0) })
-s.on('timeout', () => { console.log('down'); process.exit(0) })`
-
-/** True when `address` answers from inside `ns`. */
+/** True when `address` answers one ICMP echo (`ping -c 1 -W 1`) from inside `ns`. */
 export async function answers(ns: string, address: string): Promise<boolean> {
-  const r = await run('ip', ['netns', 'exec', ns, process.execPath, '-e', PROBE, address], 10_000)
-  return r.stdout.trim() === 'up'
+  const r = await run('ip', ['netns', 'exec', ns, 'ping', '-c', '1', '-W', '1', '-n', address], 10_000)
+  return r.code === 0
 }
 
 /** `eniplane agent --once` inside `ns`. */
