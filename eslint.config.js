@@ -4,7 +4,17 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import importX from 'eslint-plugin-import-x'
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'http', 'net', 'child_process']
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'net',
+  'child_process',
+]
 const DRIVERS = ['pg', 'better-sqlite3', 'fastify']
 
 function boundary(files, forbidden, extraPatterns = []) {
@@ -32,7 +42,15 @@ const pure = (files, forbiddenOurs) =>
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', '.eniplane/', 'test-results/', 'web/dist/', 'bin/', '*.config.js'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.eniplane/',
+      'test-results/',
+      'web/dist/',
+      'bin/',
+      '*.config.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -53,23 +71,133 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' },
+      ],
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'import-x/no-cycle': 'error',
     },
   },
-  pure(['src/domain/**'], ['**/allocator/**', '**/service/**', '**/storage/**', '**/http/**', '**/api/**', '**/client/**', '**/cli/**', '**/worker/**', '**/metadata/**', '**/guest/**', '**/config/**']),
-  pure(['src/allocator/**'], ['**/service/**', '**/storage/**', '**/http/**', '**/api/**', '**/client/**', '**/cli/**', '**/worker/**', '**/metadata/**', '**/guest/**', '**/config/**']),
-  pure(['src/guest/render/**', 'src/api/**'], ['**/domain/**', '**/allocator/**', '**/service/**', '**/storage/**', '**/http/**', '**/client/**', '**/cli/**', '**/worker/**', '**/metadata/**', '**/guest/agent/**', '**/config/**']),
+  pure(
+    ['src/domain/**'],
+    [
+      '**/allocator/**',
+      '**/service/**',
+      '**/storage/**',
+      '**/http/**',
+      '**/api/**',
+      '**/client/**',
+      '**/cli/**',
+      '**/worker/**',
+      '**/metadata/**',
+      '**/guest/**',
+      '**/config/**',
+    ],
+  ),
+  pure(
+    ['src/allocator/**'],
+    [
+      '**/service/**',
+      '**/storage/**',
+      '**/http/**',
+      '**/api/**',
+      '**/client/**',
+      '**/cli/**',
+      '**/worker/**',
+      '**/metadata/**',
+      '**/guest/**',
+      '**/config/**',
+    ],
+  ),
+  pure(
+    ['src/guest/render/**', 'src/api/**'],
+    [
+      '**/domain/**',
+      '**/allocator/**',
+      '**/service/**',
+      '**/storage/**',
+      '**/http/**',
+      '**/client/**',
+      '**/cli/**',
+      '**/worker/**',
+      '**/metadata/**',
+      '**/guest/agent/**',
+      '**/config/**',
+    ],
+  ),
   // web/ (the console) may import api, client and the pure guest renderers (STYLE.md §2).
-  pure(['web/src/**'], ['**/domain/**', '**/allocator/**', '**/service/**', '**/storage/**', '**/http/**', '**/cli/**', '**/worker/**', '**/metadata/**', '**/guest/agent/**', '**/config/**']),
-  boundary(['src/service/**'], ['**/http/**', '**/api/**', '**/client/**', '**/cli/**', '**/storage/sqlite/**', '**/storage/postgres/**', '**/storage/sql/**', ...DRIVERS]),
-  boundary(['src/storage/**'], ['**/service/**', '**/http/**', '**/api/**', '**/client/**', '**/cli/**', 'fastify']),
-  boundary(['src/http/**'], ['**/storage/sqlite/**', '**/storage/postgres/**', '**/storage/sql/**', '**/client/**', '**/cli/**', 'pg', 'better-sqlite3']),
-  boundary(['src/client/**'], ['**/domain/**', '**/service/**', '**/storage/**', '**/http/**', '**/cli/**', 'pg', 'better-sqlite3', 'fastify']),
-  boundary(['src/cli/**', 'src/guest/agent/**'], ['**/domain/**', '**/service/**', '**/storage/**', '**/http/**', 'pg', 'better-sqlite3', 'fastify']),
+  pure(
+    ['web/src/**'],
+    [
+      '**/domain/**',
+      '**/allocator/**',
+      '**/service/**',
+      '**/storage/**',
+      '**/http/**',
+      '**/cli/**',
+      '**/worker/**',
+      '**/metadata/**',
+      '**/guest/agent/**',
+      '**/config/**',
+    ],
+  ),
+  boundary(
+    ['src/service/**'],
+    [
+      '**/http/**',
+      '**/api/**',
+      '**/client/**',
+      '**/cli/**',
+      '**/storage/sqlite/**',
+      '**/storage/postgres/**',
+      '**/storage/sql/**',
+      ...DRIVERS,
+    ],
+  ),
+  boundary(
+    ['src/storage/**'],
+    ['**/service/**', '**/http/**', '**/api/**', '**/client/**', '**/cli/**', 'fastify'],
+  ),
+  boundary(
+    ['src/http/**'],
+    [
+      '**/storage/sqlite/**',
+      '**/storage/postgres/**',
+      '**/storage/sql/**',
+      '**/client/**',
+      '**/cli/**',
+      'pg',
+      'better-sqlite3',
+    ],
+  ),
+  boundary(
+    ['src/client/**'],
+    [
+      '**/domain/**',
+      '**/service/**',
+      '**/storage/**',
+      '**/http/**',
+      '**/cli/**',
+      'pg',
+      'better-sqlite3',
+      'fastify',
+    ],
+  ),
+  boundary(
+    ['src/cli/**', 'src/guest/agent/**'],
+    [
+      '**/domain/**',
+      '**/service/**',
+      '**/storage/**',
+      '**/http/**',
+      'pg',
+      'better-sqlite3',
+      'fastify',
+    ],
+  ),
   {
     files: ['**/*.test.ts', 'test/**', 'bench/**', 'src/testing/**', 'src/storage/contract/**'],
     rules: {

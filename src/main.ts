@@ -19,7 +19,7 @@ import { createAccount, findAccessKey, hasAccounts } from './service/accounts.js
 import type { NewAccount } from './service/accounts.js'
 import { Worker } from './worker/worker.js'
 import { ActionRegistry } from './http/action-registry.js'
-import { registerActions } from './http/actions/index.js'
+import { registerActions } from './http/actions/register-actions.js'
 import { closeGracefully, createHttpServer } from './http/server.js'
 import { verifySignature } from './http/auth/verify-request.js'
 import { MemoryNonceCache } from './http/auth/nonce-cache.js'

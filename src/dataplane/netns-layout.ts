@@ -53,21 +53,43 @@ export function sameEni(a: EniPlan, b: EniPlan): boolean {
   )
 }
 
+/** The MAC address of every vSwitch gateway in Alibaba Cloud VPCs. */
+export const GATEWAY_MAC = 'ee:ff:ff:ff:ff:ff'
+
 export function vswitchCommands(ns: string, vsw: VSwitchPlan): string[][] {
   return [
     ['netns', 'add', ns],
     ['-n', ns, 'link', 'set', 'lo', 'up'],
     ['-n', ns, 'addr', 'add', `${METADATA_ADDRESS}/32`, 'dev', 'lo'],
-    ['-n', ns, 'link', 'add', BRIDGE, 'type', 'bridge'],
+    // A bridge takes the lowest MAC of its ports unless given one, so it would change as ENIs
+    // come and go and guests' cached gateway entries would go stale; pin it to the address the
+    // VPC gateway answers with in Alibaba Cloud.
+    ['-n', ns, 'link', 'add', BRIDGE, 'address', GATEWAY_MAC, 'type', 'bridge'],
     ['-n', ns, 'addr', 'add', `${vsw.gateway}/${vsw.prefixLength}`, 'dev', BRIDGE],
     ['-n', ns, 'link', 'set', BRIDGE, 'up'],
   ]
 }
 
+/**
+ * An instance namespace. Several ENIs of one instance share a subnet, so the guest answers ARP
+ * only on the interface that holds the address and announces from it (arp_ignore=1,
+ * arp_announce=2), as multi-NIC cloud images do; otherwise ARP replies from the wrong veth
+ * make the vSwitch deliver to the wrong interface and traffic stalls after a failover.
+ */
 export function instanceCommands(ns: string): string[][] {
   return [
     ['netns', 'add', ns],
     ['-n', ns, 'link', 'set', 'lo', 'up'],
+    [
+      'netns',
+      'exec',
+      ns,
+      'sysctl',
+      '-q',
+      '-w',
+      'net.ipv4.conf.all.arp_ignore=1',
+      'net.ipv4.conf.all.arp_announce=2',
+    ],
   ]
 }
 

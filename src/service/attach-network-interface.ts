@@ -25,6 +25,8 @@ export async function attachNetworkInterface(
 ): Promise<void> {
   requireRegion(ctx, input.regionId)
   await runTransaction(ctx, async (tx) => {
+    // The spec checks the ENI first (§7.6); locks are still taken instance → ENI.
+    await requireEni(tx, caller, input.regionId, input.networkInterfaceId)
     const instance = await requireEcs(tx, caller, input.regionId, input.instanceId, true)
     const eni = await requireEni(tx, caller, input.regionId, input.networkInterfaceId, true)
     if (eni.type !== 'Secondary') throw errors.invalidEniType('Secondary', eni.type)

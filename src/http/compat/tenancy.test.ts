@@ -122,7 +122,7 @@ describe('tenancy', () => {
       [
         'AttachNetworkInterface',
         { NetworkInterfaceId: ids.eni, InstanceId: ids.instance },
-        'InvalidEcsId.NotFound',
+        'InvalidEniId.NotFound',
       ],
       [
         'CreateNetworkInterface',

@@ -43,7 +43,11 @@ export async function rulesIn(ns: string, table: number): Promise<string[]> {
 
 /** True when `address` answers one ICMP echo (`ping -c 1 -W 1`) from inside `ns`. */
 export async function answers(ns: string, address: string): Promise<boolean> {
-  const r = await run('ip', ['netns', 'exec', ns, 'ping', '-c', '1', '-W', '1', '-n', address], 10_000)
+  const r = await run(
+    'ip',
+    ['netns', 'exec', ns, 'ping', '-c', '1', '-W', '1', '-n', address],
+    10_000,
+  )
   return r.code === 0
 }
 
