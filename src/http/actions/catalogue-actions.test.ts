@@ -5,7 +5,7 @@ import type { Wrapped } from '../../api/wire/list.js'
 import { wrap } from '../list-wrapper.js'
 import { Params } from '../params.js'
 import { describeRegionsAction } from './describe-regions.js'
-import { allActions } from './index.js'
+import { allActions } from './register-actions.js'
 import {
   ACCOUNT_ID,
   IMAGE_ID,

@@ -20,7 +20,7 @@ import { SqliteStore } from '../../storage/sqlite/sqlite-store.js'
 import { Worker } from '../../worker/worker.js'
 import { ActionRegistry } from '../action-registry.js'
 import { createHttpServer } from '../server.js'
-import { registerActions } from './index.js'
+import { registerActions } from './register-actions.js'
 
 export const REGION = 'cn-hangzhou'
 export const ZONE = 'cn-hangzhou-h'
