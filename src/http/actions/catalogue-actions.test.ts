@@ -14,7 +14,7 @@ import {
   startHarness,
   ZONE,
   type Harness,
-} from './harness.test.js'
+} from '../../testing/action-harness.js'
 
 type ImagePage = {
   RegionId: string

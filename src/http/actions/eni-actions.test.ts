@@ -15,7 +15,7 @@ import {
   type Body,
   type Harness,
   type World,
-} from './harness.test.js'
+} from '../../testing/action-harness.js'
 
 const SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
 

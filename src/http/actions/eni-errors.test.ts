@@ -9,7 +9,7 @@ import {
   type EniPage,
   type Harness,
   type World,
-} from './harness.test.js'
+} from '../../testing/action-harness.js'
 
 let h: Harness
 let world: World

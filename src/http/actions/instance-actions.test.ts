@@ -11,7 +11,7 @@ import {
   startHarness,
   type Harness,
   type World,
-} from './harness.test.js'
+} from '../../testing/action-harness.js'
 
 type InstancePage = {
   TotalCount: number

@@ -1,26 +1,26 @@
-// Shared set-up for the Action tests; it holds no tests itself. It is named *.test.ts because it
-// opens the SQLite driver, which non-test code under src/http may not import (STYLE.md §2).
+// Shared set-up for the Action tests (src/http/actions/*.test.ts). It lives in src/testing because
+// it opens the SQLite driver, which code under src/http may not import (STYLE.md §2).
 // A real ServiceContext on in-memory SQLite, one account, the HTTP server driven by
 // `app.inject`. The `authenticate` stub stands in for the signature verifier (src/http/auth),
 // which has its own tests: every request here is the test account's.
 import assert from 'node:assert/strict'
 import Database from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
-import { versionForAction } from '../../api/action-versions.js'
-import type { Wrapped } from '../../api/wire/list.js'
-import type { WireNetworkInterface } from '../../api/wire/network-interface.js'
-import { seededRandom } from '../../allocator/seeded-random.js'
-import { ManualClock } from '../../domain/clock.js'
-import { idGeneratorFrom, seededBytes } from '../../domain/ids.js'
-import { DEFAULT_REGION_QUOTAS, QUOTA_PROFILES } from '../../domain/quota-profile.js'
-import { DEFAULT_REGIONS } from '../../domain/regions.js'
-import { createAccount } from '../../service/accounts.js'
-import { createServiceContext, type ServiceContext } from '../../service/context.js'
-import { SqliteStore } from '../../storage/sqlite/sqlite-store.js'
-import { Worker } from '../../worker/worker.js'
-import { ActionRegistry } from '../action-registry.js'
-import { createHttpServer } from '../server.js'
-import { registerActions } from './register-actions.js'
+import { versionForAction } from '../api/action-versions.js'
+import type { Wrapped } from '../api/wire/list.js'
+import type { WireNetworkInterface } from '../api/wire/network-interface.js'
+import { seededRandom } from '../allocator/seeded-random.js'
+import { ManualClock } from '../domain/clock.js'
+import { idGeneratorFrom, seededBytes } from '../domain/ids.js'
+import { DEFAULT_REGION_QUOTAS, QUOTA_PROFILES } from '../domain/quota-profile.js'
+import { DEFAULT_REGIONS } from '../domain/regions.js'
+import { createAccount } from '../service/accounts.js'
+import { createServiceContext, type ServiceContext } from '../service/context.js'
+import { SqliteStore } from '../storage/sqlite/sqlite-store.js'
+import { Worker } from '../worker/worker.js'
+import { ActionRegistry } from '../http/action-registry.js'
+import { createHttpServer } from '../http/server.js'
+import { registerActions } from '../http/actions/register-actions.js'
 
 export const REGION = 'cn-hangzhou'
 export const ZONE = 'cn-hangzhou-h'
