@@ -6,6 +6,7 @@ import {
   checkChosenAddresses,
   ENI_ADDRESS_ERRORS,
 } from './allocate-addresses.js'
+import { checkAddressRequest } from './address-request.js'
 import { attachmentOf } from './attached-type.js'
 import type { Caller, ServiceContext } from './context.js'
 import { idempotent } from './idempotency.js'
@@ -26,26 +27,19 @@ export interface AssignPrivateIpAddressesResult {
   readonly assigned: string[]
 }
 
-export const MAX_ADDRESSES_PER_CALL = 32
-
 export async function assignPrivateIpAddresses(
   ctx: ServiceContext,
   caller: Caller,
   input: AssignPrivateIpAddressesInput,
 ): Promise<AssignPrivateIpAddressesResult> {
   requireRegion(ctx, input.regionId)
-  const chosen = input.privateIpAddresses ?? []
-  const count = input.secondaryPrivateIpAddressCount
-  if (chosen.length > 0 && count !== undefined) {
-    throw errors.invalidParameterConflict('PrivateIpAddress.N', 'SecondaryPrivateIpAddressCount')
-  }
-  if (count !== undefined && (!Number.isInteger(count) || count < 1)) {
-    throw errors.invalidParameter('SecondaryPrivateIpAddressCount')
-  }
+  const { chosen, count } = checkAddressRequest(
+    input.privateIpAddresses,
+    input.secondaryPrivateIpAddressCount,
+  )
   if (chosen.length === 0 && count === undefined) {
     throw errors.missingParameter('SecondaryPrivateIpAddressCount')
   }
-  if (chosen.length > MAX_ADDRESSES_PER_CALL) throw errors.invalidParameter('PrivateIpAddress.N')
   const adding = count ?? chosen.length
 
   return runTransaction(ctx, (tx) =>

@@ -1,6 +1,7 @@
 import { checkPrivateIpCap } from '../domain/eni-rules.js'
 import { errors } from '../domain/errors.js'
 import type { EniView } from '../domain/resources.js'
+import { checkAddressRequest } from './address-request.js'
 import {
   assignAutomatic,
   assignChosen,
@@ -34,14 +35,10 @@ export async function createNetworkInterface(
   input: CreateNetworkInterfaceInput,
 ): Promise<EniView> {
   requireRegion(ctx, input.regionId)
-  const chosen = input.privateIpAddresses ?? []
-  const count = input.secondaryPrivateIpAddressCount
-  if (chosen.length > 0 && count !== undefined) {
-    throw errors.invalidParameterConflict('PrivateIpAddress.N', 'SecondaryPrivateIpAddressCount')
-  }
-  if (count !== undefined && (!Number.isInteger(count) || count < 1)) {
-    throw errors.invalidParameter('SecondaryPrivateIpAddressCount')
-  }
+  const { chosen, count } = checkAddressRequest(
+    input.privateIpAddresses,
+    input.secondaryPrivateIpAddressCount,
+  )
   const name = checkName(
     input.name,
     'NetworkInterfaceName',

@@ -1,6 +1,7 @@
 import { parseIpv4 } from '../allocator/ipv4.js'
 import { requireEniStatus, requireInstanceStatus } from '../domain/eni-rules.js'
 import { errors } from '../domain/errors.js'
+import { MAX_ADDRESSES_PER_CALL } from './address-request.js'
 import { attachmentOf } from './attached-type.js'
 import type { Caller, ServiceContext } from './context.js'
 import { requireEni, requireRegion } from './lookups.js'
@@ -21,7 +22,7 @@ export async function unassignPrivateIpAddresses(
   requireRegion(ctx, input.regionId)
   const addresses = input.privateIpAddresses
   if (addresses.length === 0) throw errors.missingParameter('PrivateIpAddress.1')
-  if (addresses.length > 32) throw errors.invalidParameter('PrivateIpAddress.N')
+  if (addresses.length > MAX_ADDRESSES_PER_CALL) throw errors.invalidParameter('PrivateIpAddress.N')
   const malformed = addresses.find((a) => parseIpv4(a) === undefined)
   if (malformed !== undefined) throw errors.invalidIpAddress(malformed)
   const repeated = addresses.find((a, i) => addresses.indexOf(a) !== i)

@@ -3,10 +3,8 @@
 // addresses are always returned: Terway reads them from here and never re-reads the ENI.
 import type { WireAssignedPrivateIpAddressesSet } from '../../api/wire/network-interface.js'
 import type { ServiceContext } from '../../service/context.js'
-import {
-  assignPrivateIpAddresses,
-  MAX_ADDRESSES_PER_CALL,
-} from '../../service/assign-private-ip-addresses.js'
+import { MAX_ADDRESSES_PER_CALL } from '../../service/address-request.js'
+import { assignPrivateIpAddresses } from '../../service/assign-private-ip-addresses.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { wrap } from '../list-wrapper.js'
 import { nonEmpty, optStr, regionOf, rejectUnsupported } from './shared/request-params.js'

@@ -3,7 +3,14 @@ import { after, before, describe, test } from 'node:test'
 import type { Wrapped } from '../../api/wire/list.js'
 import type { WireVSwitch, WireVpc } from '../../api/wire/network.js'
 import type { WireSecurityGroup } from '../../api/wire/security-group.js'
-import { buildWorld, listIn, REGION, startHarness, ZONE, type Harness } from '../../testing/action-harness.js'
+import {
+  buildWorld,
+  listIn,
+  REGION,
+  startHarness,
+  ZONE,
+  type Harness,
+} from '../../testing/action-harness.js'
 
 type VpcPage = {
   TotalCount: number

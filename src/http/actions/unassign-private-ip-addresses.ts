@@ -1,7 +1,7 @@
 // UnassignPrivateIpAddresses (ECS, eni-api.md §7.9): all or nothing; every address must be a
 // secondary address of the ENI. IPv4 prefixes are not modelled.
 import type { ServiceContext } from '../../service/context.js'
-import { MAX_ADDRESSES_PER_CALL } from '../../service/assign-private-ip-addresses.js'
+import { MAX_ADDRESSES_PER_CALL } from '../../service/address-request.js'
 import { unassignPrivateIpAddresses } from '../../service/unassign-private-ip-addresses.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { regionOf, rejectUnsupported } from './shared/request-params.js'
