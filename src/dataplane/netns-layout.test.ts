@@ -1,7 +1,13 @@
 // The dataplane's layout as `ip` commands (what the e2e test runs for real as root).
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { eniCommands, eniRemoveCommand, hostEndOf, vswitchCommands } from './netns-layout.js'
+import {
+  eniCommands,
+  eniRemoveCommand,
+  hostEndOf,
+  instanceCommands,
+  vswitchCommands,
+} from './netns-layout.js'
 
 const eni = {
   eniId: 'eni-bp1example',
@@ -15,7 +21,7 @@ const eni = {
 }
 
 describe('netns layout', () => {
-  it('a vSwitch: bridge with the gateway, metadata address on lo', () => {
+  it('a vSwitch: bridge with the gateway (fixed MAC), metadata address on lo', () => {
     const lines = vswitchCommands('p-vsw-1', {
       vswitchId: 'vsw-1',
       gateway: '192.168.0.253',
@@ -27,9 +33,20 @@ describe('netns layout', () => {
         'netns add p-vsw-1',
         '-n p-vsw-1 link set lo up',
         '-n p-vsw-1 addr add 100.100.100.200/32 dev lo',
-        '-n p-vsw-1 link add br0 type bridge',
+        '-n p-vsw-1 link add br0 address ee:ff:ff:ff:ff:ff type bridge',
         '-n p-vsw-1 addr add 192.168.0.253/24 dev br0',
         '-n p-vsw-1 link set br0 up',
+      ],
+    )
+  })
+
+  it('an instance: ARP answered and announced only from the interface holding the address', () => {
+    assert.deepEqual(
+      instanceCommands('p-i-1').map((l) => l.join(' ')),
+      [
+        'netns add p-i-1',
+        '-n p-i-1 link set lo up',
+        'netns exec p-i-1 sysctl -q -w net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2',
       ],
     )
   })

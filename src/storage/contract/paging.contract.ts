@@ -143,6 +143,17 @@ export function pagingContract(c: Cases): void {
         })
       })
 
+      c.it(`${l.name} rejects a NextToken it did not issue`, async ({ store }) => {
+        await store.transaction(async (tx) => {
+          const { accountId } = await seedRows(tx, l)
+          await assert.rejects(
+            l.list(tx, accountId, { limit: 2, after: 'not-a-token' }),
+            (e: { code?: string; httpStatus?: number }) =>
+              e.code === 'InvalidParameter' && e.httpStatus === 400,
+          )
+        })
+      })
+
       c.it(`${l.name} offset pages`, async ({ store }) => {
         await store.transaction(async (tx) => {
           const { accountId, expected } = await seedRows(tx, l)

@@ -1,4 +1,5 @@
 // Keyset (or offset) pagination over (created_at, id), with an exact TotalCount.
+import { errors } from '../../domain/errors.js'
 import type { Page, PageResult } from '../store.js'
 import type { Row, SqlConnection, SqlValue } from './sql-connection.js'
 import { num, str } from './sql-connection.js'
@@ -27,11 +28,6 @@ function decodeToken(token: string): { createdAt: number; id: string } | undefin
   return { createdAt, id: text.slice(bar + 1) }
 }
 
-/** True when `token` is something `pageQuery` produced. */
-export function isValidPageToken(token: string): boolean {
-  return token === '' || decodeToken(token) !== undefined
-}
-
 export async function pageQuery<T>(
   c: SqlConnection,
   table: string,
@@ -46,6 +42,7 @@ export async function pageQuery<T>(
   const clauses = [...w.clauses]
   const params = [...w.params]
   const after = page.after ? decodeToken(page.after) : undefined
+  if (page.after && !after) throw errors.invalidParameter('NextToken')
   if (after) {
     clauses.push('(created_at > ? OR (created_at = ? AND id > ?))')
     params.push(after.createdAt, after.createdAt, after.id)
