@@ -13,3 +13,23 @@ export function wrap<Outer extends string, Inner extends string, T>(
 ): Record<Outer, Record<Inner, T[]>> {
   return { [outer]: { [inner]: [...items] } } as Record<Outer, Record<Inner, T[]>>
 }
+
+export interface PagedResult {
+  readonly totalCount: number
+  readonly pageNumber: number
+  readonly pageSize: number
+  readonly nextToken: string
+}
+
+/** The paging fields of a Describe response; `NextToken` only where the Action pages by token. */
+export function pageFields(
+  result: PagedResult,
+  withNextToken = true,
+): { TotalCount: number; PageNumber: number; PageSize: number; NextToken?: string } {
+  const fields = {
+    TotalCount: result.totalCount,
+    PageNumber: result.pageNumber,
+    PageSize: result.pageSize,
+  }
+  return withNextToken ? { ...fields, NextToken: result.nextToken } : fields
+}

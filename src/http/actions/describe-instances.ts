@@ -5,7 +5,7 @@ import { INSTANCE_STATUSES } from '../../domain/statuses.js'
 import type { ServiceContext } from '../../service/context.js'
 import { describeInstances } from '../../service/describe-instances.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
-import { wrap } from '../list-wrapper.js'
+import { pageFields, wrap } from '../list-wrapper.js'
 import {
   enumFilter,
   filtersOnAbsentFeature,
@@ -51,10 +51,7 @@ export function describeInstancesAction(deps: { ctx: ServiceContext }): ActionDe
         },
       )
       return {
-        TotalCount: result.totalCount,
-        PageNumber: result.pageNumber,
-        PageSize: result.pageSize,
-        NextToken: result.nextToken,
+        ...pageFields(result),
         ...wrap('Instances', 'Instance', result.items.map(toWireInstance)),
       }
     },

@@ -5,7 +5,7 @@ import { ENI_STATUSES, type EniType } from '../../domain/statuses.js'
 import type { ServiceContext } from '../../service/context.js'
 import { describeNetworkInterfaces } from '../../service/describe-network-interfaces.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
-import { wrap } from '../list-wrapper.js'
+import { pageFields, wrap } from '../list-wrapper.js'
 import {
   enumFilter,
   filtersOnAbsentFeature,
@@ -49,10 +49,7 @@ export function describeNetworkInterfacesAction(deps: { ctx: ServiceContext }): 
         },
       )
       return {
-        TotalCount: result.totalCount,
-        PageNumber: result.pageNumber,
-        PageSize: result.pageSize,
-        NextToken: result.nextToken,
+        ...pageFields(result),
         ...wrap(
           'NetworkInterfaceSets',
           'NetworkInterfaceSet',

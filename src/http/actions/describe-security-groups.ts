@@ -3,7 +3,7 @@
 import type { ServiceContext } from '../../service/context.js'
 import { describeSecurityGroups } from '../../service/security-group-operations.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
-import { wrap } from '../list-wrapper.js'
+import { pageFields, wrap } from '../list-wrapper.js'
 import type { Params } from '../params.js'
 import {
   filtersOnAbsentFeature,
@@ -36,10 +36,7 @@ export function describeSecurityGroupsAction(deps: { ctx: ServiceContext }): Act
       )
       return {
         RegionId: regionId,
-        TotalCount: result.totalCount,
-        PageNumber: result.pageNumber,
-        PageSize: result.pageSize,
-        NextToken: result.nextToken,
+        ...pageFields(result),
         ...wrap('SecurityGroups', 'SecurityGroup', result.items.map(toWireSecurityGroup)),
       }
     },

@@ -3,7 +3,7 @@
 import type { ServiceContext } from '../../service/context.js'
 import { describeVpcs } from '../../service/vpc-operations.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
-import { wrap } from '../list-wrapper.js'
+import { pageFields, wrap } from '../list-wrapper.js'
 import { vswitchIdsOf } from './shared/network-lookups.js'
 import {
   commaList,
@@ -33,9 +33,7 @@ export function describeVpcsAction(deps: { ctx: ServiceContext }): ActionDefinit
         vpcs.push(toWireVpc(vpc, await vswitchIdsOf(deps.ctx, caller, vpc)))
       }
       return {
-        TotalCount: result.totalCount,
-        PageNumber: result.pageNumber,
-        PageSize: result.pageSize,
+        ...pageFields(result, false),
         ...wrap('Vpcs', 'Vpc', vpcs),
       }
     },

@@ -4,7 +4,7 @@
 import type { ServiceContext } from '../../service/context.js'
 import { describeVSwitches } from '../../service/vswitch-operations.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
-import { wrap } from '../list-wrapper.js'
+import { pageFields, wrap } from '../list-wrapper.js'
 import { routeTablesOf } from './shared/network-lookups.js'
 import { commaList, filtersOnAbsentFeature, optStr, pageOf } from './shared/request-params.js'
 import { toWireVSwitch } from './wire/network-wire.js'
@@ -27,9 +27,7 @@ export function describeVSwitchesAction(deps: { ctx: ServiceContext }): ActionDe
       })
       const routeTables = await routeTablesOf(deps.ctx, caller, result.items)
       return {
-        TotalCount: result.totalCount,
-        PageNumber: result.pageNumber,
-        PageSize: result.pageSize,
+        ...pageFields(result, false),
         ...wrap(
           'VSwitches',
           'VSwitch',
