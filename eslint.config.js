@@ -17,7 +17,31 @@ const NODE_BUILTINS = [
 ]
 const DRIVERS = ['pg', 'better-sqlite3', 'fastify']
 
-function boundary(files, forbidden, extraPatterns = []) {
+// Our modules as import patterns. STYLE.md §2's table below says what each folder MAY import;
+// everything else in this list is forbidden to it.
+const MODULES = {
+  domain: ['**/domain/**'],
+  allocator: ['**/allocator/**'],
+  service: ['**/service/**'],
+  store: ['**/storage/store.js'],
+  engines: ['**/storage/sqlite/**', '**/storage/postgres/**', '**/storage/sql/**'],
+  http: ['**/http/**'],
+  api: ['**/api/**'],
+  client: ['**/client/**'],
+  cli: ['**/cli/**'],
+  worker: ['**/worker/**'],
+  metadata: ['**/metadata/**'],
+  render: ['**/guest/render/**'],
+  agent: ['**/guest/agent/**'],
+  config: ['**/config/**'],
+  dataplane: ['**/dataplane/**'],
+}
+
+function mayImport(files, allowed, { pure = false, drivers = [] } = {}) {
+  const forbidden = Object.entries(MODULES)
+    .filter(([name]) => !allowed.includes(name))
+    .flatMap(([, patterns]) => patterns)
+  const outside = pure ? [...NODE_BUILTINS, ...DRIVERS] : drivers
   return {
     files,
     ignores: ['**/*.test.ts'],
@@ -25,20 +49,15 @@ function boundary(files, forbidden, extraPatterns = []) {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            ...forbidden.map((group) => ({
-              group: [group],
-              message: 'STYLE.md §2: imports point inward only.',
-            })),
-            ...extraPatterns,
-          ],
+          patterns: [...forbidden, ...outside].map((group) => ({
+            group: [group],
+            message: 'STYLE.md §2: imports point inward only.',
+          })),
         },
       ],
     },
   }
 }
-const pure = (files, forbiddenOurs) =>
-  boundary(files, [...forbiddenOurs, ...NODE_BUILTINS, ...DRIVERS])
 
 export default tseslint.config(
   {
@@ -81,122 +100,24 @@ export default tseslint.config(
       'import-x/no-cycle': 'error',
     },
   },
-  pure(
-    ['src/domain/**'],
-    [
-      '**/allocator/**',
-      '**/service/**',
-      '**/storage/**',
-      '**/http/**',
-      '**/api/**',
-      '**/client/**',
-      '**/cli/**',
-      '**/worker/**',
-      '**/metadata/**',
-      '**/guest/**',
-      '**/config/**',
-    ],
-  ),
-  pure(
-    ['src/allocator/**'],
-    [
-      '**/service/**',
-      '**/storage/**',
-      '**/http/**',
-      '**/api/**',
-      '**/client/**',
-      '**/cli/**',
-      '**/worker/**',
-      '**/metadata/**',
-      '**/guest/**',
-      '**/config/**',
-    ],
-  ),
-  pure(
-    ['src/guest/render/**', 'src/api/**'],
-    [
-      '**/domain/**',
-      '**/allocator/**',
-      '**/service/**',
-      '**/storage/**',
-      '**/http/**',
-      '**/client/**',
-      '**/cli/**',
-      '**/worker/**',
-      '**/metadata/**',
-      '**/guest/agent/**',
-      '**/config/**',
-    ],
-  ),
-  // web/ (the console) may import api, client and the pure guest renderers (STYLE.md §2).
-  pure(
-    ['web/src/**'],
-    [
-      '**/domain/**',
-      '**/allocator/**',
-      '**/service/**',
-      '**/storage/**',
-      '**/http/**',
-      '**/cli/**',
-      '**/worker/**',
-      '**/metadata/**',
-      '**/guest/agent/**',
-      '**/config/**',
-    ],
-  ),
-  boundary(
-    ['src/service/**'],
-    [
-      '**/http/**',
-      '**/api/**',
-      '**/client/**',
-      '**/cli/**',
-      '**/storage/sqlite/**',
-      '**/storage/postgres/**',
-      '**/storage/sql/**',
-      ...DRIVERS,
-    ],
-  ),
-  boundary(
-    ['src/storage/**'],
-    ['**/service/**', '**/http/**', '**/api/**', '**/client/**', '**/cli/**', 'fastify'],
-  ),
-  boundary(
-    ['src/http/**'],
-    [
-      '**/storage/sqlite/**',
-      '**/storage/postgres/**',
-      '**/storage/sql/**',
-      '**/client/**',
-      '**/cli/**',
-      'pg',
-      'better-sqlite3',
-    ],
-  ),
-  boundary(
-    ['src/client/**'],
-    [
-      '**/domain/**',
-      '**/service/**',
-      '**/storage/**',
-      '**/http/**',
-      '**/cli/**',
-      'pg',
-      'better-sqlite3',
-      'fastify',
-    ],
-  ),
-  boundary(
+  // STYLE.md §2, as a table: folder → what it may import (pure folders: no node:*, no drivers).
+  mayImport(['src/domain/**'], ['domain'], { pure: true }),
+  mayImport(['src/allocator/**'], ['allocator', 'domain'], { pure: true }),
+  mayImport(['src/guest/render/**', 'src/api/**'], ['render', 'api'], { pure: true }),
+  // web/ (the console): api, client and the pure guest renderers.
+  mayImport(['web/src/**'], ['api', 'client', 'render'], { pure: true }),
+  mayImport(['src/service/**'], ['service', 'domain', 'allocator', 'store'], { drivers: DRIVERS }),
+  mayImport(['src/storage/**'], ['store', 'engines', 'domain'], { drivers: ['fastify'] }),
+  mayImport(['src/http/**'], ['http', 'service', 'api', 'domain', 'store'], {
+    drivers: ['pg', 'better-sqlite3'],
+  }),
+  mayImport(['src/client/**'], ['client', 'api'], { drivers: DRIVERS }),
+  mayImport(
     ['src/cli/**', 'src/guest/agent/**'],
-    [
-      '**/domain/**',
-      '**/service/**',
-      '**/storage/**',
-      '**/http/**',
-      'pg',
-      'better-sqlite3',
-      'fastify',
-    ],
+    ['cli', 'agent', 'client', 'api', 'config', 'render'],
+    {
+      drivers: DRIVERS,
+    },
   ),
   {
     files: ['**/*.test.ts', 'test/**', 'bench/**', 'src/testing/**', 'src/storage/contract/**'],

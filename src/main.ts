@@ -130,15 +130,20 @@ export async function startServer(
     registry,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     authenticate: async (req) => {
-      const caller = await verifySignature(
+      // The verifier looks the key up once; its account comes along with the secret.
+      let accountId: string | undefined
+      await verifySignature(
         req,
-        async (akId) => (await lookup(akId))?.secret,
+        async (akId) => {
+          const hit = await lookup(akId)
+          accountId = hit?.accountId
+          return hit?.secret
+        },
         new Date(),
         nonces,
       )
-      const hit = await lookup(caller.accessKeyId)
-      if (!hit) throw errors.invalidAccessKeyIdNotFound()
-      return { accountId: hit.accountId }
+      if (accountId === undefined) throw errors.invalidAccessKeyIdNotFound()
+      return { accountId }
     },
     extraRoutes: (a) => {
       a.addHook('onResponse', async () => worker.poke())

@@ -9,36 +9,20 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { RunningMetadataServer } from '../metadata/metadata-server.js'
 import { startMetadataServer } from '../metadata/metadata-server.js'
-import type { InstanceMetadata } from '../service/instance-metadata.js'
+import { anInstanceMetadata, anInterfaceMetadata } from '../testing/metadata-builders.js'
 import { startRelay } from './metadata-relay.js'
 
-const eth0 = {
+const eth0 = anInterfaceMetadata({
   eniId: 'eni-1',
-  mac: '00:16:3e:00:00:01',
-  deviceIndex: 0,
   primaryIp: '127.0.0.1',
   privateIps: ['127.0.0.1'],
   prefixLength: 8,
   netmask: '255.0.0.0',
   gateway: '127.255.255.253',
-  vswitchId: 'vsw-1',
   vswitchCidr: '127.0.0.0/8',
-  vpcId: 'vpc-1',
   vpcCidr: '127.0.0.0/8',
-}
-const VIEW: InstanceMetadata = {
-  instanceId: 'i-relayed',
-  accountId: '1',
-  regionId: 'cn-hangzhou',
-  zoneId: 'cn-hangzhou-h',
-  instanceType: 'ecs.g7.large',
-  imageId: 'x',
-  hostName: 'h',
-  instanceName: 'n',
-  status: 'Running',
-  primary: eth0,
-  interfaces: [eth0],
-}
+})
+const VIEW = anInstanceMetadata({ instanceId: 'i-relayed', primary: eth0, interfaces: [eth0] })
 
 describe('metadata relay', () => {
   let dir: string

@@ -2,45 +2,22 @@
 // identification by source address or (trusted) header, 404 for unknown paths.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { InstanceMetadata, InterfaceMetadata } from '../service/instance-metadata.js'
+import type { InstanceMetadata } from '../service/instance-metadata.js'
+import { anInstanceMetadata, anInterfaceMetadata } from '../testing/metadata-builders.js'
 import type { RunningMetadataServer } from './metadata-server.js'
 import { startMetadataServer } from './metadata-server.js'
 
-const eth0: InterfaceMetadata = {
-  eniId: 'eni-example0001',
-  mac: '00:16:3e:00:00:01',
-  deviceIndex: 0,
-  primaryIp: '192.168.0.10',
+const eth0 = anInterfaceMetadata({
   privateIps: ['192.168.0.10', '192.168.0.11', '192.168.0.12'],
-  prefixLength: 24,
-  netmask: '255.255.255.0',
-  gateway: '192.168.0.253',
-  vswitchId: 'vsw-1',
-  vswitchCidr: '192.168.0.0/24',
-  vpcId: 'vpc-1',
-  vpcCidr: '192.168.0.0/16',
-}
-const eth1: InterfaceMetadata = {
-  ...eth0,
+})
+const eth1 = anInterfaceMetadata({
   eniId: 'eni-example0002',
   mac: '00:16:3e:00:00:02',
   deviceIndex: 1,
   primaryIp: '192.168.0.20',
   privateIps: ['192.168.0.20', '192.168.0.21'],
-}
-const VIEW: InstanceMetadata = {
-  instanceId: 'i-example',
-  accountId: '1000000000001',
-  regionId: 'cn-hangzhou',
-  zoneId: 'cn-hangzhou-h',
-  instanceType: 'ecs.g7.large',
-  imageId: 'aliyun_3_x64_20G_alibase_20240819.vhd',
-  hostName: 'host-1',
-  instanceName: 'web-1',
-  status: 'Running',
-  primary: eth0,
-  interfaces: [eth0, eth1],
-}
+})
+const VIEW = anInstanceMetadata({ primary: eth0, interfaces: [eth0, eth1] })
 const OTHER: InstanceMetadata = {
   ...VIEW,
   instanceId: 'i-other',

@@ -10,14 +10,6 @@ import { unassignPrivateIpAddresses } from './unassign-private-ip-addresses.js'
 
 const regionId = REGION
 
-const assignCount = (h: Harness, networkInterfaceId: string, n: number) =>
-  assignPrivateIpAddresses(h.ctx, h.caller, {
-    regionId,
-    networkInterfaceId,
-    secondaryPrivateIpAddressCount: n,
-  })
-const assignIps = (h: Harness, networkInterfaceId: string, privateIpAddresses: string[]) =>
-  assignPrivateIpAddresses(h.ctx, h.caller, { regionId, networkInterfaceId, privateIpAddresses })
 const unassign = (h: Harness, networkInterfaceId: string, privateIpAddresses: string[]) =>
   unassignPrivateIpAddresses(h.ctx, h.caller, { regionId, networkInterfaceId, privateIpAddresses })
 
@@ -28,7 +20,7 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
   t.it('chosen addresses are assigned in order, unassigned back to the pool', async (h) => {
     const w = await h.world()
     const eni = await h.eni(w)
-    const result = await assignIps(h, eni.id, ['192.168.1.20', '192.168.1.10'])
+    const result = await h.assignIps(eni.id, ['192.168.1.20', '192.168.1.10'])
     assert.deepEqual(result, {
       networkInterfaceId: eni.id,
       assigned: ['192.168.1.20', '192.168.1.10'],
@@ -40,7 +32,7 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
     assert.equal(await h.available(w.vswitch.id), 252 - 2)
     // the freed address can be taken again, by another ENI
     const other = await h.eni(w)
-    assert.deepEqual((await assignIps(h, other.id, ['192.168.1.20'])).assigned, ['192.168.1.20'])
+    assert.deepEqual((await h.assignIps(other.id, ['192.168.1.20'])).assigned, ['192.168.1.20'])
   })
 
   t.it(
@@ -50,8 +42,8 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
       const w = await h.world()
       const eni = await h.eni(w)
       assert.equal(eni.primaryIp, '192.168.1.1')
-      await assignIps(h, eni.id, ['192.168.1.3'])
-      const { assigned } = await assignCount(h, eni.id, 3)
+      await h.assignIps(eni.id, ['192.168.1.3'])
+      const { assigned } = await h.assignCount(eni.id, 3)
       assert.deepEqual(assigned, ['192.168.1.2', '192.168.1.4', '192.168.1.5'])
     },
   )
@@ -60,7 +52,7 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
     const w = await h.world()
     const eni = await h.eni(w, { secondaryPrivateIpAddressCount: 1 })
     for (const bad of ['abc', '192.168.1', '192.168.1.300', '::1', '192.168.1.10/32', '']) {
-      await h.rejects(() => assignIps(h, eni.id, ['192.168.1.9', bad]), 'InvalidIp.Address', 403)
+      await h.rejects(() => h.assignIps(eni.id, ['192.168.1.9', bad]), 'InvalidIp.Address', 403)
       await h.rejects(() => unassign(h, eni.id, [bad]), 'InvalidIp.Address', 403)
       await h.rejects(() => h.eni(w, { privateIpAddresses: [bad] }), 'InvalidIp.Address', 403)
       await h.rejects(() => h.eni(w, { primaryIpAddress: bad }), 'InvalidIp.Address', 403)
@@ -73,7 +65,7 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
     const [held] = await secondariesOf(h, eni.id)
     assert.ok(held)
     await h.rejects(
-      () => assignIps(h, eni.id, ['192.168.1.9', '192.168.1.9']),
+      () => h.assignIps(eni.id, ['192.168.1.9', '192.168.1.9']),
       'InvalidIp.IpRepeated',
       403,
     )
@@ -89,7 +81,7 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
     const w = await h.world()
     const eni = await h.eni(w)
     for (const outside of ['192.168.2.5', '10.0.0.1', '192.168.0.255']) {
-      await h.rejects(() => assignIps(h, eni.id, [outside]), 'InvalidVSwitchId.IpInvalid', 403)
+      await h.rejects(() => h.assignIps(eni.id, [outside]), 'InvalidVSwitchId.IpInvalid', 403)
       await h.rejects(
         () => h.eni(w, { primaryIpAddress: outside }),
         'InvalidVSwitchId.IpInvalid',
@@ -111,7 +103,7 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
       assert.ok(own && theirs)
       for (const taken of [own, eni.primaryIp, theirs, other.primaryIp, instancePrimary]) {
         await h.rejects(
-          () => assignIps(h, eni.id, ['192.168.1.200', taken]),
+          () => h.assignIps(eni.id, ['192.168.1.200', taken]),
           'InvalidIp.IpAssigned',
           403,
         )
@@ -154,20 +146,20 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
     const w = await h.world({ vswitchCidr: '192.168.1.0/29' })
     assert.equal(await h.available(w.vswitch.id), 4)
     const eni = await h.eni(w)
-    await h.rejects(() => assignCount(h, eni.id, 4), 'InvalidVSwitchId.IpNotEnough', 403)
+    await h.rejects(() => h.assignCount(eni.id, 4), 'InvalidVSwitchId.IpNotEnough', 403)
     await h.rejects(
       () => h.eni(w, { secondaryPrivateIpAddressCount: 3 }),
       'InvalidVSwitchId.IpNotEnough',
       403,
     )
-    assert.equal((await assignCount(h, eni.id, 3)).assigned.length, 3)
+    assert.equal((await h.assignCount(eni.id, 3)).assigned.length, 3)
     assert.equal(await h.available(w.vswitch.id), 0)
     await h.rejects(() => h.eni(w), 'InvalidVSwitchId.IpNotEnough', 403)
-    await h.rejects(() => assignCount(h, eni.id, 1), 'InvalidVSwitchId.IpNotEnough', 403)
+    await h.rejects(() => h.assignCount(eni.id, 1), 'InvalidVSwitchId.IpNotEnough', 403)
     const used = await secondariesOf(h, eni.id)
     await unassign(h, eni.id, used.slice(0, 1))
     assert.equal(await h.available(w.vswitch.id), 1)
-    assert.deepEqual((await assignCount(h, eni.id, 1)).assigned, used.slice(0, 1))
+    assert.deepEqual((await h.assignCount(eni.id, 1)).assigned, used.slice(0, 1))
   })
 
   t.it('parameters: Conflict, Missing, too many, bad counts', async (h) => {
@@ -208,10 +200,10 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
     )
     await h.rejects(() => unassign(h, networkInterfaceId, []), 'MissingParameter', 400)
     const many = Array.from({ length: 33 }, (_, i) => `192.168.1.${i + 10}`)
-    await h.rejects(() => assignIps(h, networkInterfaceId, many), 'InvalidParameter', 400)
+    await h.rejects(() => h.assignIps(networkInterfaceId, many), 'InvalidParameter', 400)
     await h.rejects(() => unassign(h, networkInterfaceId, many), 'InvalidParameter', 400)
     for (const n of [0, -1, 1.5]) {
-      await h.rejects(() => assignCount(h, networkInterfaceId, n), 'InvalidParameter', 400)
+      await h.rejects(() => h.assignCount(networkInterfaceId, n), 'InvalidParameter', 400)
       await h.rejects(
         () => h.eni(w, { secondaryPrivateIpAddressCount: n }),
         'InvalidParameter',
@@ -223,20 +215,20 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
   t.it('InvalidEniId.NotFound and InvalidEniState on assign and unassign', async (h) => {
     const w: World = await h.world()
     const ghost = 'eni-bp1doesnotexist00000'
-    await h.rejects(() => assignCount(h, ghost, 1), 'InvalidEniId.NotFound', 404)
+    await h.rejects(() => h.assignCount(ghost, 1), 'InvalidEniId.NotFound', 404)
     await h.rejects(() => unassign(h, ghost, ['192.168.1.9']), 'InvalidEniId.NotFound', 404)
     const instanceId = await h.instance(w)
     const eni = await h.eni(w, { secondaryPrivateIpAddressCount: 1 })
     const [held] = await secondariesOf(h, eni.id)
     assert.ok(held)
     await h.attach(eni.id, instanceId)
-    assert.equal((await assignCount(h, eni.id, 1)).assigned.length, 1)
+    assert.equal((await h.assignCount(eni.id, 1)).assigned.length, 1)
     await detachNetworkInterface(h.ctx, h.caller, {
       regionId,
       instanceId,
       networkInterfaceId: eni.id,
     })
-    await h.rejects(() => assignCount(h, eni.id, 1), 'InvalidOperation.InvalidEniState', 400)
+    await h.rejects(() => h.assignCount(eni.id, 1), 'InvalidOperation.InvalidEniState', 400)
     await h.rejects(() => unassign(h, eni.id, [held]), 'InvalidOperation.InvalidEniState', 400)
   })
 })

@@ -7,8 +7,6 @@ import { parseIpv4 } from '../allocator/ipv4.js'
 import type { QuotaProfileName } from '../domain/quota-profile.js'
 import type { Harness } from '../testing/service-harness.js'
 import { describeOnEngines, REGION } from '../testing/service-harness.js'
-import { assignPrivateIpAddresses } from './assign-private-ip-addresses.js'
-import { attachNetworkInterface } from './attach-network-interface.js'
 import { startInstance, stopInstance } from './instance-lifecycle.js'
 import { runInstances } from './launch-instances.js'
 import { modifyNetworkInterfaceAttribute } from './modify-network-interface-attribute.js'
@@ -18,17 +16,6 @@ const regionId = REGION
 const PROFILES: readonly QuotaProfileName[] = ['seed', 'current']
 const AVAILABLE_CAP = { seed: 10, current: 49 } as const
 const IMAGE = 'aliyun_3_x64_20G_alibase_20240819.vhd'
-
-const assignCount = (h: Harness, networkInterfaceId: string, n: number) =>
-  assignPrivateIpAddresses(h.ctx, h.caller, {
-    regionId,
-    networkInterfaceId,
-    secondaryPrivateIpAddressCount: n,
-  })
-const assignIps = (h: Harness, networkInterfaceId: string, privateIpAddresses: string[]) =>
-  assignPrivateIpAddresses(h.ctx, h.caller, { regionId, networkInterfaceId, privateIpAddresses })
-const attach = (h: Harness, networkInterfaceId: string, instanceId: string) =>
-  attachNetworkInterface(h.ctx, h.caller, { regionId, instanceId, networkInterfaceId })
 
 describeOnEngines('quota profiles: groups and addresses', (t) => {
   for (const profile of PROFILES) {
@@ -51,7 +38,7 @@ describeOnEngines('quota profiles: groups and addresses', (t) => {
         }
         assert.equal(await h.available(w.vswitch.id), 4092 - 2000)
         await h.rejects(() => h.eni(w), 'SecurityGroupInstanceLimitExceed', 403)
-        await h.rejects(() => assignCount(h, room.id, 1), 'SecurityGroupInstanceLimitExceed', 403)
+        await h.rejects(() => h.assignCount(room.id, 1), 'SecurityGroupInstanceLimitExceed', 403)
         await h.rejects(
           () =>
             runInstances(h.ctx, h.caller, {
@@ -85,7 +72,7 @@ describeOnEngines('quota profiles: groups and addresses', (t) => {
           networkInterfaceId: room.id,
           privateIpAddresses: [secondary.address],
         })
-        assert.equal((await assignCount(h, room.id, 1)).assigned.length, 1)
+        assert.equal((await h.assignCount(room.id, 1)).assigned.length, 1)
         // An enterprise group holds 65,536 in `current`, 2,000 in `seed`.
         const enterpriseOnly = () => h.eni(w, { securityGroupIds: [enterprise.id] })
         if (seed) {
@@ -120,19 +107,19 @@ describeOnEngines('quota profiles: groups and addresses', (t) => {
         const refused = async (status: string) => {
           assert.equal(await h.instanceStatus(instanceId), status)
           await h.rejects(
-            () => assignCount(h, primary.id, 1),
+            () => h.assignCount(primary.id, 1),
             'InvalidOperation.InvalidEcsState',
             400,
           )
           await h.rejects(
-            () => assignIps(h, primary.id, ['192.168.1.100']),
+            () => h.assignIps(primary.id, ['192.168.1.100']),
             'InvalidOperation.InvalidEcsState',
             400,
           )
         }
         await refused('Pending')
         await h.settle()
-        const [a] = (await assignCount(h, primary.id, 2)).assigned
+        const [a] = (await h.assignCount(primary.id, 2)).assigned
         assert.ok(a)
         await stopInstance(ctx, caller, { regionId, instanceId })
         await refused('Stopping')
@@ -140,17 +127,17 @@ describeOnEngines('quota profiles: groups and addresses', (t) => {
         await h.settle()
         assert.equal(await h.instanceStatus(instanceId), 'Stopped')
         await unassign(a)
-        assert.equal((await assignCount(h, primary.id, 1)).assigned.length, 1)
+        assert.equal((await h.assignCount(primary.id, 1)).assigned.length, 1)
         await startInstance(ctx, caller, { regionId, instanceId })
         await refused('Starting')
         await h.settle()
         assert.equal(await h.instanceStatus(instanceId), 'Running')
-        assert.equal((await assignCount(h, primary.id, 1)).assigned.length, 1)
+        assert.equal((await h.assignCount(primary.id, 1)).assigned.length, 1)
         // A secondary ENI has no instance check: it works while the instance is Stopping.
         const secondary = await h.eni(w)
         await h.attach(secondary.id, instanceId)
         await stopInstance(ctx, caller, { regionId, instanceId })
-        assert.equal((await assignCount(h, secondary.id, 1)).assigned.length, 1)
+        assert.equal((await h.assignCount(secondary.id, 1)).assigned.length, 1)
       },
     )
 
@@ -161,7 +148,7 @@ describeOnEngines('quota profiles: groups and addresses', (t) => {
         const w = await h.world()
         const eni = await h.eni(w)
         for (const reserved of ['192.168.1.0', '192.168.1.253', '192.168.1.254', '192.168.1.255']) {
-          await h.rejects(() => assignIps(h, eni.id, [reserved]), 'InvalidVSwitchId.IpInvalid', 403)
+          await h.rejects(() => h.assignIps(eni.id, [reserved]), 'InvalidVSwitchId.IpInvalid', 403)
           await h.rejects(
             () => h.eni(w, { primaryIpAddress: reserved }),
             'InvalidVSwitchId.IpInvalid',
@@ -173,7 +160,7 @@ describeOnEngines('quota profiles: groups and addresses', (t) => {
             403,
           )
         }
-        assert.deepEqual((await assignIps(h, eni.id, ['192.168.1.1', '192.168.1.252'])).assigned, [
+        assert.deepEqual((await h.assignIps(eni.id, ['192.168.1.1', '192.168.1.252'])).assigned, [
           '192.168.1.1',
           '192.168.1.252',
         ])
@@ -187,7 +174,7 @@ describeOnEngines('quota profiles: groups and addresses', (t) => {
         const script = async (x: Harness): Promise<string[]> => {
           const w = await x.world()
           const eni = await x.eni(w, { secondaryPrivateIpAddressCount: 8 })
-          const more = await assignCount(x, eni.id, 2)
+          const more = await x.assignCount(eni.id, 2)
           return [...eni.privateIps.map((p) => p.address), ...more.assigned]
         }
         const got = await script(h)
@@ -223,11 +210,7 @@ describeOnEngines('quota profiles: groups and addresses', (t) => {
             vswitchId: null,
           })
         })
-        await h.rejects(
-          () => attach(h, eni.id, classicId),
-          'InvalidOperation.InstanceNotInVpc',
-          403,
-        )
+        await h.rejects(() => h.attach(eni.id, classicId), 'InvalidOperation.InstanceNotInVpc', 403)
       },
     )
   }

@@ -10,26 +10,12 @@ import type { InstanceType } from '../domain/instance-types.js'
 import type { QuotaProfileName } from '../domain/quota-profile.js'
 import { QUOTA_PROFILES } from '../domain/quota-profile.js'
 import type { EniView } from '../domain/resources.js'
-import type { Harness } from '../testing/service-harness.js'
 import { describeOnEngines, REGION, ZONE_H, ZONE_I } from '../testing/service-harness.js'
-import { assignPrivateIpAddresses } from './assign-private-ip-addresses.js'
-import { attachNetworkInterface } from './attach-network-interface.js'
 import { createVpc } from './create-vpc.js'
 
 const regionId = REGION
 const PROFILES: readonly QuotaProfileName[] = ['seed', 'current']
 const AVAILABLE_CAP = { seed: 10, current: 49 } as const
-
-const assignCount = (h: Harness, networkInterfaceId: string, n: number) =>
-  assignPrivateIpAddresses(h.ctx, h.caller, {
-    regionId,
-    networkInterfaceId,
-    secondaryPrivateIpAddressCount: n,
-  })
-const assignIps = (h: Harness, networkInterfaceId: string, privateIpAddresses: string[]) =>
-  assignPrivateIpAddresses(h.ctx, h.caller, { regionId, networkInterfaceId, privateIpAddresses })
-const attach = (h: Harness, networkInterfaceId: string, instanceId: string) =>
-  attachNetworkInterface(h.ctx, h.caller, { regionId, instanceId, networkInterfaceId })
 
 describe('quota profile rules (pure)', () => {
   const synthetic = (q: number): InstanceType => ({
@@ -107,7 +93,7 @@ describeOnEngines('quota profiles', (t) => {
         const other = await h.eni({ ...w, vswitch: sibling })
         if (seed) {
           await h.rejects(
-            () => attach(h, other.id, instanceId),
+            () => h.attach(other.id, instanceId),
             'InvalidOperation.VSwitchMismatch',
             403,
           )
@@ -127,7 +113,7 @@ describeOnEngines('quota profiles', (t) => {
         const zoneI = await h.vswitch(w.vpc, '192.168.2.0/24', ZONE_I)
         const inZoneI = await h.eni({ ...w, vswitch: zoneI })
         await h.rejects(
-          () => attach(h, inZoneI.id, instanceId),
+          () => h.attach(inZoneI.id, instanceId),
           'InvalidOperation.AvailabilityZoneMismatch',
           403,
         )
@@ -136,7 +122,7 @@ describeOnEngines('quota profiles', (t) => {
         const vsw2 = await h.vswitch(vpc2, '10.0.1.0/24', ZONE_H)
         const sg2 = await h.securityGroup(vpc2)
         const inVpc2 = await h.eni({ vpc: vpc2, vswitch: vsw2, sg: sg2 })
-        await h.rejects(() => attach(h, inVpc2.id, instanceId), 'InvalidOperation.VpcMismatch', 403)
+        await h.rejects(() => h.attach(inVpc2.id, instanceId), 'InvalidOperation.VpcMismatch', 403)
         // A security group of another VPC is refused at create, too.
         await h.rejects(
           () => h.eni(w, { securityGroupIds: [sg2.id] }),
@@ -159,19 +145,19 @@ describeOnEngines('quota profiles', (t) => {
         )
         const full = await h.eni(w, { secondaryPrivateIpAddressCount: cap })
         assert.equal(full.privateIps.length, cap + 1)
-        await h.rejects(() => assignCount(h, full.id, 1), 'InvalidOperation.Ipv4CountExceeded', 403)
+        await h.rejects(() => h.assignCount(full.id, 1), 'InvalidOperation.Ipv4CountExceeded', 403)
         await h.rejects(
-          () => assignIps(h, full.id, ['192.168.1.200']),
+          () => h.assignIps(full.id, ['192.168.1.200']),
           'InvalidOperation.Ipv4CountExceeded',
           403,
         )
         const partial = await h.eni(w, { secondaryPrivateIpAddressCount: cap - 2 })
         await h.rejects(
-          () => assignCount(h, partial.id, 3),
+          () => h.assignCount(partial.id, 3),
           'InvalidOperation.Ipv4CountExceeded',
           403,
         )
-        assert.equal((await assignCount(h, partial.id, 2)).assigned.length, 2)
+        assert.equal((await h.assignCount(partial.id, 2)).assigned.length, 2)
         assert.equal((await h.getEni(partial.id)).privateIps.length, cap + 1)
       },
     )
@@ -190,22 +176,18 @@ describeOnEngines('quota profiles', (t) => {
           const eni = await h.eni(w, { secondaryPrivateIpAddressCount: 2 })
           await h.attach(eni.id, instanceId)
           await h.rejects(
-            () => assignCount(h, eni.id, cap - 3 + 1),
+            () => h.assignCount(eni.id, cap - 3 + 1),
             'InvalidOperation.Ipv4CountExceeded',
             403,
           )
-          assert.equal((await assignCount(h, eni.id, cap - 3)).assigned.length, cap - 3)
+          assert.equal((await h.assignCount(eni.id, cap - 3)).assigned.length, cap - 3)
           assert.equal((await h.getEni(eni.id)).privateIps.length, cap)
-          await h.rejects(
-            () => assignCount(h, eni.id, 1),
-            'InvalidOperation.Ipv4CountExceeded',
-            403,
-          )
+          await h.rejects(() => h.assignCount(eni.id, 1), 'InvalidOperation.Ipv4CountExceeded', 403)
           // the primary ENI follows the same per-type cap
           const primary = await h.primaryEniOf(instanceId)
-          assert.equal((await assignCount(h, primary.id, cap - 1)).assigned.length, cap - 1)
+          assert.equal((await h.assignCount(primary.id, cap - 1)).assigned.length, cap - 1)
           await h.rejects(
-            () => assignCount(h, primary.id, 1),
+            () => h.assignCount(primary.id, 1),
             'InvalidOperation.Ipv4CountExceeded',
             403,
           )
@@ -221,7 +203,7 @@ describeOnEngines('quota profiles', (t) => {
         const instanceId = await h.instance(w, 'ecs.g7.large')
         const big = await h.eni(w, { secondaryPrivateIpAddressCount: 6 })
         await h.rejects(
-          () => attach(h, big.id, instanceId),
+          () => h.attach(big.id, instanceId),
           'InvalidOperation.Ipv4CountExceeded',
           403,
         )

@@ -21,6 +21,8 @@ import type { CreateNetworkInterfaceInput } from '../service/create-network-inte
 import { createNetworkInterface } from '../service/create-network-interface.js'
 import { createVpc } from '../service/create-vpc.js'
 import { createVSwitch } from '../service/create-vswitch.js'
+import type { AssignPrivateIpAddressesResult } from '../service/assign-private-ip-addresses.js'
+import { assignPrivateIpAddresses } from '../service/assign-private-ip-addresses.js'
 import { attachNetworkInterface } from '../service/attach-network-interface.js'
 import { describeInstances } from '../service/describe-instances.js'
 import {
@@ -100,6 +102,10 @@ export interface Harness {
   eni(w: World, more?: Partial<CreateNetworkInterfaceInput>): Promise<EniView>
   /** AttachNetworkInterface, then settled (InUse). */
   attach(eniId: string, instanceId: string): Promise<void>
+  /** AssignPrivateIpAddresses with SecondaryPrivateIpAddressCount. */
+  assignCount(eniId: string, count: number): Promise<AssignPrivateIpAddressesResult>
+  /** AssignPrivateIpAddresses with PrivateIpAddress.N. */
+  assignIps(eniId: string, addresses: string[]): Promise<AssignPrivateIpAddressesResult>
   getEni(id: string): Promise<EniView>
   primaryEniOf(instanceId: string): Promise<EniView>
   addressesOf(eniId: string): Promise<string[]>
@@ -284,6 +290,14 @@ async function makeHarness(
       })
       await settle()
     },
+    assignCount: (networkInterfaceId, count) =>
+      assignPrivateIpAddresses(ctx, caller, {
+        regionId,
+        networkInterfaceId,
+        secondaryPrivateIpAddressCount: count,
+      }),
+    assignIps: (networkInterfaceId, privateIpAddresses) =>
+      assignPrivateIpAddresses(ctx, caller, { regionId, networkInterfaceId, privateIpAddresses }),
     getEni,
     async primaryEniOf(instanceId) {
       const { items } = await describeNetworkInterfaces(ctx, caller, {

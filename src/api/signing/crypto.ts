@@ -8,3 +8,25 @@ export interface Crypto {
   /** Lower-case hex of SHA-256(data); a string is taken as UTF-8. */
   sha256Hex(data: string | Uint8Array): string
 }
+
+/** The part of node:crypto (or any compatible module) that `cryptoFrom` needs. */
+export interface HashModule {
+  createHash(algorithm: string): HashLike
+  createHmac(algorithm: string, key: string): HashLike
+}
+interface HashLike {
+  update(data: string | Uint8Array, encoding?: 'utf8'): HashLike
+  digest(encoding: 'hex' | 'base64'): string
+}
+
+/** The one `Crypto` implementation, over the hash module the caller passes in. */
+export function cryptoFrom(m: HashModule): Crypto {
+  return {
+    hmacSha1Base64: (key, data) => m.createHmac('sha1', key).update(data, 'utf8').digest('base64'),
+    hmacSha256Hex: (key, data) => m.createHmac('sha256', key).update(data, 'utf8').digest('hex'),
+    sha256Hex: (data) =>
+      typeof data === 'string'
+        ? m.createHash('sha256').update(data, 'utf8').digest('hex')
+        : m.createHash('sha256').update(data).digest('hex'),
+  }
+}

@@ -1,4 +1,4 @@
-export type { Crypto } from './crypto.js'
+export { cryptoFrom, type Crypto, type HashModule } from './crypto.js'
 export { percentEncode } from './percent-encode.js'
 export { compareNames, formatQuery, parseQuery, sortPairs, toPairs, type Pair } from './query.js'
 export {

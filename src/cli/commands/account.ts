@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util'
 import { DEFAULT_SERVER_CONFIG } from '../../config/server-config.js'
 import { createAccountOnDb } from '../../main.js'
+import { HELP_OPTION, parseCommand } from '../parse-command.js'
 
 const HELP = `Usage: eniplane account create NAME [--db FILE|postgres://…]
 
@@ -8,15 +8,16 @@ Creates an account and prints {"AccountId", "AccessKeyId", "AccessKeySecret"} as
 --db defaults to ENI_DB, else .eniplane/eniplane.db (the server's default).`
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, db: { type: 'string' } },
-  })
+  const parsed = parseCommand(
+    { args: argv, allowPositionals: true, options: { ...HELP_OPTION, db: { type: 'string' } } },
+    HELP,
+  )
+  if (typeof parsed === 'number') return parsed
+  const { values, positionals } = parsed
   const [verb, name] = positionals
-  if (values.help || verb !== 'create' || name === undefined) {
-    console.log(HELP)
-    return values.help ? 0 : 2
+  if (verb !== 'create' || name === undefined) {
+    console.error(HELP)
+    return 2
   }
   const db = values.db ?? process.env['ENI_DB'] ?? DEFAULT_SERVER_CONFIG.db
   const result = await createAccountOnDb(db, name)

@@ -1,5 +1,4 @@
 // `eniplane agent`: the in-guest reconcile loop (spec/guest-os.md §15) — metadata → `ip`.
-import { parseArgs } from 'node:util'
 import { execIpRunner } from '../../guest/agent/ip-commands.js'
 import { DEFAULT_METADATA_URL, MetadataClient } from '../../guest/agent/metadata-client.js'
 import { PERSIST_OS } from '../../guest/agent/persist.js'
@@ -7,6 +6,7 @@ import { runLoop, runOnce } from '../../guest/agent/run-agent.js'
 import type { AgentOptions } from '../../guest/agent/run-agent.js'
 import { DEFAULT_STATE_FILE } from '../../guest/agent/state-file.js'
 import type { GuestOs } from '../../guest/render/index.js'
+import { HELP_OPTION, parseCommand } from '../parse-command.js'
 
 const HELP = `Usage: eniplane agent [--metadata URL] [--once] [--interval S] [--persist OS] [--root DIR]
                       [--state FILE] [--confirm-reads N] [--confirm-delay-ms MS]
@@ -32,12 +32,11 @@ function int(text: string | undefined, fallback: number, min: number, max: numbe
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values
-  try {
-    values = parseArgs({
+  const parsed = parseCommand(
+    {
       args: argv,
       options: {
-        help: { type: 'boolean', short: 'h' },
+        ...HELP_OPTION,
         metadata: { type: 'string' },
         once: { type: 'boolean' },
         interval: { type: 'string' },
@@ -47,15 +46,11 @@ export async function run(argv: string[]): Promise<number> {
         'confirm-reads': { type: 'string' },
         'confirm-delay-ms': { type: 'string' },
       },
-    }).values
-  } catch (e: unknown) {
-    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${HELP}`)
-    return 2
-  }
-  if (values.help === true) {
-    console.log(HELP)
-    return 0
-  }
+    },
+    HELP,
+  )
+  if (typeof parsed === 'number') return parsed
+  const { values } = parsed
   const interval = int(values.interval, 60, 1, 86_400)
   const confirmReads = int(values['confirm-reads'], 2, 1, 10)
   const confirmDelayMs = int(values['confirm-delay-ms'], 1000, 0, 600_000)

@@ -1,6 +1,5 @@
 // `eniplane guest-config --eni ID`: reads the ENI, its vSwitch and its instance's image through
 // the API and prints the guest OS configuration for it (files and commands, in order).
-import { parseArgs } from 'node:util'
 import { resolveClientConfig } from '../../client/credentials.js'
 import { RpcClient } from '../../client/rpc-client.js'
 import { isRpcError } from '../../client/rpc-error.js'
@@ -18,6 +17,7 @@ import {
   renderAsText,
   renderGuestConfig,
 } from '../../guest/render/index.js'
+import { HELP_OPTION, parseCommand } from '../parse-command.js'
 
 const HELP = `Usage: eniplane guest-config --eni ID [--os OS] [--revoke IP,…] [--device N]
                              [--region R] [--endpoint URL]
@@ -70,12 +70,11 @@ async function imageOs(client: RpcClient, regionId: string, instanceId: string):
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values
-  try {
-    values = parseArgs({
+  const parsed = parseCommand(
+    {
       args: argv,
       options: {
-        help: { type: 'boolean', short: 'h' },
+        ...HELP_OPTION,
         eni: { type: 'string' },
         os: { type: 'string' },
         revoke: { type: 'string' },
@@ -83,15 +82,11 @@ export async function run(argv: string[]): Promise<number> {
         region: { type: 'string' },
         endpoint: { type: 'string' },
       },
-    }).values
-  } catch (e: unknown) {
-    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${HELP}`)
-    return 2
-  }
-  if (values.help === true) {
-    console.log(HELP)
-    return 0
-  }
+    },
+    HELP,
+  )
+  if (typeof parsed === 'number') return parsed
+  const { values } = parsed
   const os = values.os
   const device = values.device === undefined ? undefined : Number(values.device.replace(/^eth/, ''))
   if (

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util'
 import { ConfigError, loadServerConfig } from '../../config/load.js'
 import { startServer } from '../../main.js'
+import { HELP_OPTION, parseCommand } from '../parse-command.js'
 
 const HELP = `Usage: eniplane serve [options]
 
@@ -27,30 +27,31 @@ Environment: ENI_PORT, ENI_DB, ENI_ASYNC_DELAY_MS, ENI_QUOTA_PROFILE, … overri
 ENIPLANE_ACCESS_KEY_ID / ENIPLANE_ACCESS_KEY_SECRET set the bootstrap account on first start.`
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      db: { type: 'string' },
-      'async-delay-ms': { type: 'string' },
-      'quota-profile': { type: 'string' },
-      'metadata-port': { type: 'string' },
-      'metadata-host': { type: 'string' },
-      'metadata-trust-header': { type: 'boolean' },
-      allocation: { type: 'string' },
-      'sqlite-synchronous': { type: 'string' },
-      'enis-per-region': { type: 'string' },
-      'log-level': { type: 'string' },
-      dataplane: { type: 'string' },
-      config: { type: 'string' },
+  const parsed = parseCommand(
+    {
+      args: argv,
+      options: {
+        ...HELP_OPTION,
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        'async-delay-ms': { type: 'string' },
+        'quota-profile': { type: 'string' },
+        'metadata-port': { type: 'string' },
+        'metadata-host': { type: 'string' },
+        'metadata-trust-header': { type: 'boolean' },
+        allocation: { type: 'string' },
+        'sqlite-synchronous': { type: 'string' },
+        'enis-per-region': { type: 'string' },
+        'log-level': { type: 'string' },
+        dataplane: { type: 'string' },
+        config: { type: 'string' },
+      },
     },
-  })
-  if (values.help) {
-    console.log(HELP)
-    return 0
-  }
+    HELP,
+  )
+  if (typeof parsed === 'number') return parsed
+  const { values } = parsed
   let config
   try {
     config = loadServerConfig({

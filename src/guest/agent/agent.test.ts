@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import type { RunningMetadataServer } from '../../metadata/metadata-server.js'
 import { startMetadataServer } from '../../metadata/metadata-server.js'
-import type { InstanceMetadata, InterfaceMetadata } from '../../service/instance-metadata.js'
+import type { InstanceMetadata } from '../../service/instance-metadata.js'
+import { anInstanceMetadata, anInterfaceMetadata } from '../../testing/metadata-builders.js'
 import { FakeKernel } from '../../testing/fake-ip-kernel.js'
 import { EMPTY_LEDGER } from './ledger.js'
 import { MetadataClient } from './metadata-client.js'
@@ -19,28 +20,14 @@ import { acquireLock, loadLedger } from './state-file.js'
 
 const MAC0 = '00:16:3e:00:00:01'
 const MAC1 = '00:16:3e:00:00:02'
-const eth0: InterfaceMetadata = {
-  eniId: 'eni-0',
-  mac: MAC0,
-  deviceIndex: 0,
-  primaryIp: '192.168.0.10',
-  privateIps: ['192.168.0.10'],
-  prefixLength: 24,
-  netmask: '255.255.255.0',
-  gateway: '192.168.0.253',
-  vswitchId: 'vsw-1',
-  vswitchCidr: '192.168.0.0/24',
-  vpcId: 'vpc-1',
-  vpcCidr: '192.168.0.0/16',
-}
-const eth1: InterfaceMetadata = {
-  ...eth0,
+const eth0 = anInterfaceMetadata({ eniId: 'eni-0', mac: MAC0 })
+const eth1 = anInterfaceMetadata({
   eniId: 'eni-1',
   mac: MAC1,
   deviceIndex: 1,
   primaryIp: '192.168.0.20',
   privateIps: ['192.168.0.20'],
-}
+})
 
 let view: InstanceMetadata
 let failing = false
@@ -88,19 +75,7 @@ describe('agent pass against the metadata service', () => {
   })
   beforeEach(() => {
     failing = false
-    view = {
-      instanceId: 'i-1',
-      accountId: '1',
-      regionId: 'cn-hangzhou',
-      zoneId: 'cn-hangzhou-h',
-      instanceType: 'ecs.g7.large',
-      imageId: 'x',
-      hostName: 'h',
-      instanceName: 'n',
-      status: 'Running',
-      primary: eth0,
-      interfaces: [eth0],
-    }
+    view = anInstanceMetadata({ instanceId: 'i-1', primary: eth0, interfaces: [eth0] })
     kernel = new FakeKernel().link('eth0', MAC0, '192.168.0.10').link('eth1', MAC1, '192.168.0.20')
     lines.length = 0
   })

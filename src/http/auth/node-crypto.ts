@@ -1,15 +1,8 @@
-// The server's Crypto over node:crypto, plus a constant-time string comparison.
+// The server's Crypto (the shared implementation over node:crypto), plus a constant-time string comparison.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import type { Crypto } from '../../api/signing/index.js'
+import { cryptoFrom } from '../../api/signing/index.js'
 
-export const nodeCrypto: Crypto = {
-  hmacSha1Base64: (key, data) => createHmac('sha1', key).update(data, 'utf8').digest('base64'),
-  hmacSha256Hex: (key, data) => createHmac('sha256', key).update(data, 'utf8').digest('hex'),
-  sha256Hex: (data) =>
-    typeof data === 'string'
-      ? createHash('sha256').update(data, 'utf8').digest('hex')
-      : createHash('sha256').update(data).digest('hex'),
-}
+export const nodeCrypto = cryptoFrom({ createHash, createHmac })
 
 /** Compares in time independent of where the strings differ; only the lengths leak. */
 export function timingSafeEqualStrings(a: string, b: string): boolean {

@@ -14,7 +14,7 @@ import {
   sdkError,
   startCompatServer,
   vpcClient,
-} from './sdk-harness.js'
+} from '../../testing/sdk-harness.js'
 
 type Json = Record<string, unknown>
 

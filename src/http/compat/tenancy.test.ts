@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test'
 import { VPC_ACTIONS } from '../../api/action-versions.js'
 import { createAccount } from '../../service/accounts.js'
 import type { RunningServer } from '../../main.js'
-import { eventually, popClient, sdkError, startCompatServer } from './sdk-harness.js'
+import { eventually, popClient, sdkError, startCompatServer } from '../../testing/sdk-harness.js'
 
 type Json = Record<string, unknown>
 const region = 'cn-hangzhou'
