@@ -3,16 +3,12 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync, chmodSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import Database from 'better-sqlite3'
-import pg from 'pg'
 import type { FastifyInstance } from 'fastify'
 import { QUOTA_PROFILES, DEFAULT_REGION_QUOTAS } from './domain/quota-profile.js'
 import { DEFAULT_REGIONS } from './domain/regions.js'
 import { idGeneratorFrom } from './domain/ids.js'
 import type { ServerConfig } from './config/server-config.js'
 import type { Store } from './storage/store.js'
-import { SqliteStore } from './storage/sqlite/sqlite-store.js'
-import { PostgresStore } from './storage/postgres/postgres-store.js'
 import { createServiceContext } from './service/context.js'
 import type { ServiceContext } from './service/context.js'
 import { createAccount, findAccessKey, hasAccounts } from './service/accounts.js'
@@ -47,10 +43,19 @@ export function isPostgresUrl(db: string): boolean {
 export async function openStore(
   config: Pick<ServerConfig, 'db' | 'sqliteSynchronous'>,
 ): Promise<Store> {
+  // Each engine (and its driver) is loaded only when chosen: a SQLite server never loads pg.
   if (isPostgresUrl(config.db)) {
+    const [{ default: pg }, { PostgresStore }] = await Promise.all([
+      import('pg'),
+      import('./storage/postgres/postgres-store.js'),
+    ])
     return PostgresStore.open(new pg.Pool({ connectionString: config.db, max: 10 }))
   }
   if (config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true })
+  const [{ default: Database }, { SqliteStore }] = await Promise.all([
+    import('better-sqlite3'),
+    import('./storage/sqlite/sqlite-store.js'),
+  ])
   return SqliteStore.open(new Database(config.db), { synchronous: config.sqliteSynchronous })
 }
 
