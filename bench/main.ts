@@ -1,25 +1,269 @@
-// `npm run bench`: the allocator's figures, then the HTTP figures on SQLite with ratios against
-// the no-op floor measured on the same server in the same run.
+// `npm run bench`: the server measured as a user meets it. Each configuration starts
+// `bin/eniplane.js serve` as its own process(es) and drives it with autocannon from this one,
+// every RPC request V1-signed with its own nonce. Figures are ratios within this one run.
+// Options: --seconds N (per phase, default 3), --root DIR (another checkout to measure, e.g. an
+// older commit), --only a,b (sqlite,pg,describe,startup,allocator,cli), --json FILE.
+// PostgreSQL rows use ENI_BENCH_PG_URL (or ENI_TEST_PG_URL), each run in a schema of its own.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
 import { benchAllocator } from './allocator.bench.js'
-import { benchHttp } from './http.bench.js'
+import {
+  assignUnassignPairs,
+  describeEnis,
+  healthz,
+  signedReadFloor,
+  type PhaseOptions,
+} from './http-phases.js'
+import type { LoadResult } from './load.js'
+import { cloneEnis, fillAddresses } from './seed.js'
+import { startServe, type ServeProcess } from './serve-process.js'
+import { apiOf, createEnis, createNetwork } from './world.js'
 
-const allocator = await benchAllocator()
-console.log('\n== allocator (/16) ==')
-console.table(allocator)
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '3' },
+    root: { type: 'string' },
+    only: { type: 'string' },
+    json: { type: 'string' },
+  },
+})
+const ROOT = values.root ?? fileURLToPath(new URL('..', import.meta.url))
+const SECONDS = Number(values.seconds)
+const ONLY = values.only?.split(',')
+const want = (part: string) => ONLY === undefined || ONLY.includes(part)
+const PG_URL = process.env['ENI_BENCH_PG_URL'] ?? process.env['ENI_TEST_PG_URL']
+const CONCURRENCY = [1, 8, 32] as const
 
-for (const synchronous of ['full', 'normal'] as const) {
-  const phases = await benchHttp({ synchronous })
-  console.log(`\n== HTTP on SQLite (synchronous=${synchronous}) ==`)
-  console.table(phases)
-  for (const c of [1, 8, 32]) {
-    const floor = phases.find((p) => p.name === 'noop' && p.concurrency === c)
-    for (const name of ['assign', 'unassign']) {
-      const p = phases.find((x) => x.name === name && x.concurrency === c)
-      if (floor && p) {
-        console.log(
-          `${name} c=${c}: ${p.rps} req/s = ${((100 * p.rps) / floor.rps).toFixed(1)}% of the no-op floor (${floor.rps} req/s)`,
-        )
-      }
-    }
+interface Row {
+  readonly section: string
+  readonly metric: string
+  readonly value: string
+  readonly note?: string
+}
+const rows: Row[] = []
+const startedAt = performance.now()
+
+function row(section: string, metric: string, value: string, note?: string): void {
+  const r = note === undefined ? { section, metric, value } : { section, metric, value, note }
+  rows.push(r)
+  console.log(`  ${section} | ${metric}: ${value}${note ? `  (${note})` : ''}`)
+}
+
+function loadRow(section: string, r: LoadResult, floor?: LoadResult): void {
+  const ratio = floor ? `${((100 * r.rps) / floor.rps).toFixed(0)}% of floor` : undefined
+  const failures = r.failures > 0 ? `${r.failures} failed` : undefined
+  row(
+    section,
+    `${r.name} c=${r.connections}`,
+    `${r.rps}/s p50 ${r.p50ms} ms p99 ${r.p99ms} ms`,
+    [ratio, failures].filter(Boolean).join(', ') || undefined,
+  )
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'eniplane-bench-'))
+}
+
+async function withServes<T>(
+  dbs: { db: string; cwd: string; synchronous?: 'full' | 'normal' },
+  replicas: number,
+  fn: (serves: ServeProcess[]) => Promise<T>,
+): Promise<T> {
+  const serves: ServeProcess[] = []
+  try {
+    // The first creates the schema and the bootstrap account; the others join it.
+    for (let i = 0; i < replicas; i++) serves.push(await startServe({ root: ROOT, ...dbs }))
+    return await fn(serves)
+  } finally {
+    for (const s of serves) await s.stop()
   }
 }
+
+async function writePhases(section: string, opts: PhaseOptions, enis: string[]): Promise<void> {
+  // Warm up: JIT, prepared statements, pools.
+  await assignUnassignPairs({ ...opts, seconds: 1 }, 8, enis)
+  const floor = await signedReadFloor(opts, 32)
+  loadRow(section, floor)
+  for (const c of CONCURRENCY) loadRow(section, await assignUnassignPairs(opts, c, enis), floor)
+}
+
+async function sqlitePhases(synchronous: 'full' | 'normal'): Promise<void> {
+  const dir = tempDir()
+  const section = `SQLite ${synchronous.toUpperCase()}`
+  try {
+    await withServes({ db: join(dir, 'bench.db'), cwd: dir, synchronous }, 1, async ([s]) => {
+      if (synchronous === 'full')
+        row('serve', 'ready on a fresh database', `${s!.readyMs.toFixed(0)} ms`)
+      const net = await createNetwork(s!.url, ['10.1.0.0/16'])
+      const enis = await createEnis(s!.url, net.vswitchIds[0]!, net.securityGroupId, 40)
+      const opts = { urls: [s!.url], seconds: SECONDS }
+      if (synchronous === 'full') {
+        await healthz({ ...opts, seconds: 1 }, 32)
+        loadRow('HTTP', await healthz(opts, 32))
+      }
+      await writePhases(section, opts, enis)
+    })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function pgPhases(replicas: number): Promise<void> {
+  const section = `PostgreSQL ${replicas} replica${replicas > 1 ? 's' : ''}`
+  if (PG_URL === undefined) {
+    row(section, 'skipped', '-', 'set ENI_BENCH_PG_URL')
+    return
+  }
+  const schema = `bench_${process.pid}_${replicas}`
+  const admin = new pg.Client({ connectionString: PG_URL })
+  await admin.connect()
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  await admin.query(`CREATE SCHEMA ${schema}`)
+  const sep = PG_URL.includes('?') ? '&' : '?'
+  const url = `${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+  const dir = tempDir()
+  try {
+    await withServes({ db: url, cwd: dir }, replicas, async (serves) => {
+      const net = await createNetwork(serves[0]!.url, ['10.1.0.0/16'])
+      const enis = await createEnis(serves[0]!.url, net.vswitchIds[0]!, net.securityGroupId, 40)
+      await writePhases(section, { urls: serves.map((s) => s.url), seconds: SECONDS }, enis)
+    })
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    await admin.end()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** 100,000 ENIs in two /16 vSwitches; a page of 500 and a filter by one private IP. */
+async function describePhases(): Promise<void> {
+  const dir = tempDir()
+  const db = join(dir, 'bench.db')
+  const section = 'Describe, 100,000 ENIs (SQLite)'
+  try {
+    const templates = await withServes({ db, cwd: dir }, 1, async ([s]) => {
+      const net = await createNetwork(s!.url, ['10.1.0.0/16', '10.2.0.0/16'])
+      return Promise.all(
+        net.vswitchIds.map(async (v) => (await createEnis(s!.url, v, net.securityGroupId, 1))[0]!),
+      )
+    })
+    const t0 = performance.now()
+    let middle = ''
+    for (const [i, t] of templates.entries()) middle = await cloneEnis(ROOT, db, t, 49_999, i + 1)
+    row(
+      section,
+      'seeded 99,998 ENIs through the Store',
+      `${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    )
+    await withServes({ db, cwd: dir }, 1, async ([s]) => {
+      row(section, 'serve ready', `${s!.readyMs.toFixed(0)} ms`)
+      const probe = (await apiOf(s!.url)('DescribeNetworkInterfaces', {
+        'PrivateIpAddress.1': middle,
+      })) as { NetworkInterfaceSets?: { NetworkInterfaceSet?: unknown[] } }
+      const found = probe.NetworkInterfaceSets?.NetworkInterfaceSet?.length ?? 0
+      if (found !== 1) throw new Error(`private-IP filter found ${found} ENIs, expected 1`)
+      const opts = { urls: [s!.url], seconds: SECONDS }
+      await describeEnis({ ...opts, seconds: 1 }, 1, 'warm-up', { MaxResults: 500 })
+      for (const c of [1, 8]) {
+        loadRow(section, await describeEnis(opts, c, 'page of 500', { MaxResults: 500 }))
+      }
+      for (const c of [1, 8]) {
+        loadRow(
+          section,
+          await describeEnis(opts, c, 'filter by one private IP', { 'PrivateIpAddress.1': middle }),
+        )
+      }
+    })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** 1,000,000 assigned addresses over 16 /16 vSwitches: start-up, then a first assign in one. */
+async function startupPhase(): Promise<void> {
+  const dir = tempDir()
+  const db = join(dir, 'bench.db')
+  const section = 'Scale (SQLite)'
+  try {
+    const cidrs = Array.from({ length: 16 }, (_, i) => `10.${16 + i}.0.0/16`)
+    const enis = await withServes({ db, cwd: dir }, 1, async ([s]) => {
+      const net = await createNetwork(s!.url, cidrs)
+      return Promise.all(
+        net.vswitchIds.map(async (v) => (await createEnis(s!.url, v, net.securityGroupId, 1))[0]!),
+      )
+    })
+    const t0 = performance.now()
+    for (const eni of enis) await fillAddresses(ROOT, db, eni, 62_500)
+    row(
+      section,
+      'seeded 1,000,000 addresses through the Store',
+      `${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    )
+    await withServes({ db, cwd: dir }, 1, async ([s]) => {
+      row(section, 'serve ready with 1,000,000 assigned addresses', `${s!.readyMs.toFixed(0)} ms`)
+      const call = apiOf(s!.url)
+      const t1 = performance.now()
+      await call('AssignPrivateIpAddresses', {
+        NetworkInterfaceId: enis[0]!,
+        SecondaryPrivateIpAddressCount: 1,
+      })
+      const first = performance.now() - t1
+      const t2 = performance.now()
+      await call('AssignPrivateIpAddresses', {
+        NetworkInterfaceId: enis[0]!,
+        SecondaryPrivateIpAddressCount: 1,
+      })
+      row(
+        section,
+        'first assign in a vSwitch with 62,500 used, then the second',
+        `${first.toFixed(0)} ms, ${(performance.now() - t2).toFixed(0)} ms`,
+      )
+    })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function medianMs(cmd: string, args: string[], runs = 7): number {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    const r = spawnSync(cmd, args, { stdio: 'ignore' })
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`)
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(runs / 2)]!
+}
+
+function cliPhase(): void {
+  const node = medianMs(process.execPath, ['-e', '0'])
+  const help = medianMs(process.execPath, [join(ROOT, 'bin', 'eniplane.js'), '--help'])
+  row(
+    'CLI',
+    '`eniplane --help` vs `node -e 0` (median of 7)',
+    `${help.toFixed(0)} ms vs ${node.toFixed(0)} ms`,
+    `${(help / node).toFixed(2)}×`,
+  )
+}
+
+console.log(`eniplane bench: root ${ROOT}, ${SECONDS} s per phase`)
+if (want('cli')) cliPhase()
+if (want('allocator')) {
+  const allocator = await benchAllocator()
+  for (const [metric, value] of Object.entries(allocator))
+    row('allocator (in-process)', metric, String(value))
+}
+if (want('sqlite')) for (const s of ['full', 'normal'] as const) await sqlitePhases(s)
+if (want('pg')) for (const replicas of [1, 2]) await pgPhases(replicas)
+if (want('describe')) await describePhases()
+if (want('startup')) await startupPhase()
+console.log(`\nbench done in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`)
+console.table(rows)
+if (values.json !== undefined) writeFileSync(values.json, JSON.stringify(rows, null, 2) + '\n')

@@ -1,0 +1,90 @@
+// Drives a server with autocannon from this process (the server runs in its own), every RPC
+// request signed with V1 and its own nonce, like pop-core sends it.
+import autocannon from 'autocannon'
+import { RpcClient } from '../src/client/rpc-client.js'
+import type { RpcParams } from '../src/client/flatten-params.js'
+import { BENCH_KEY } from './serve-process.js'
+
+export interface LoadResult {
+  readonly name: string
+  readonly connections: number
+  /** completed requests per second */
+  readonly rps: number
+  readonly p50ms: number
+  readonly p99ms: number
+  /** non-2xx answers, socket errors and timeouts */
+  readonly failures: number
+}
+
+type Request = autocannon.Request
+
+export interface LoadOptions {
+  readonly name: string
+  /** one URL, or several (replicas): the connections are split evenly between them */
+  readonly urls: readonly string[]
+  readonly connections: number
+  readonly seconds: number
+  /** builds one connection's request sequence; called once per URL */
+  readonly requests: () => Request[]
+}
+
+/** A signer for `url`'s RPC endpoint: `path(action, params)` is `/?…&Signature=…`. */
+export function signer(): (action: string, params: RpcParams) => string {
+  const client = new RpcClient({
+    endpoint: 'http://127.0.0.1',
+    accessKeyId: BENCH_KEY.id,
+    accessKeySecret: BENCH_KEY.secret,
+  })
+  return (action, params) =>
+    '/?' + client.signedQuery(action, { RegionId: 'cn-hangzhou', ...params }, 'GET')
+}
+
+/** A request whose signed path is built afresh (new nonce and timestamp) every time it is sent. */
+export function signedGet(
+  sign: (action: string, params: RpcParams) => string,
+  action: string,
+  params: RpcParams | (() => RpcParams),
+): Request {
+  return {
+    method: 'GET',
+    setupRequest: (req) => ({
+      ...req,
+      method: 'GET',
+      path: sign(action, typeof params === 'function' ? params() : params),
+    }),
+  }
+}
+
+function run(url: string, connections: number, seconds: number, requests: Request[]) {
+  return autocannon({ url, connections, duration: seconds, requests, timeout: 10 })
+}
+
+export async function load(opts: LoadOptions): Promise<LoadResult> {
+  const n = opts.urls.length
+  const results = await Promise.all(
+    opts.urls.map((url, i) => {
+      const share = Math.floor(opts.connections / n) + (i < opts.connections % n ? 1 : 0)
+      return run(url, Math.max(1, share), opts.seconds, opts.requests())
+    }),
+  )
+  let total = 0
+  let failures = 0
+  let p50 = 0
+  let p99 = 0
+  for (const r of results) {
+    total += r.requests.total
+    failures += r.non2xx + r.errors + r.timeouts
+    // Replicas run side by side for the same window: the slower one's percentile is reported.
+    p50 = Math.max(p50, r.latency.p50)
+    p99 = Math.max(p99, r.latency.p99)
+  }
+  const seconds = Math.max(...results.map((r) => r.duration))
+  return {
+    name: opts.name,
+    connections: opts.connections,
+    rps: Math.round(total / seconds),
+    p50ms: p50,
+    p99ms: p99,
+    failures,
+  }
+}
