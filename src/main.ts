@@ -5,7 +5,6 @@ import { mkdirSync, writeFileSync, chmodSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { QUOTA_PROFILES, DEFAULT_REGION_QUOTAS } from './domain/quota-profile.js'
-import { DEFAULT_REGIONS } from './domain/regions.js'
 import { idGeneratorFrom } from './domain/ids.js'
 import type { ServerConfig } from './config/server-config.js'
 import type { Store } from './storage/store.js'
@@ -111,7 +110,7 @@ export async function startServer(
     random: cryptoRandom,
     profile: QUOTA_PROFILES[config.quotaProfile],
     quotas: { ...DEFAULT_REGION_QUOTAS, enisPerRegion: config.enisPerRegion },
-    regions: DEFAULT_REGIONS,
+    regions: config.regions,
     asyncDelayMs: config.asyncDelayMs,
     allocation: config.allocation,
   })

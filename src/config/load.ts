@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import type { ServerConfig } from './server-config.js'
 import { DEFAULT_SERVER_CONFIG } from './server-config.js'
+import { parseRegions } from './regions.js'
 
 type Raw = Partial<Record<keyof ServerConfig, unknown>>
 
@@ -19,6 +20,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   ENI_ENIS_PER_REGION: 'enisPerRegion',
   ENI_LOG_LEVEL: 'logLevel',
   ENI_DATAPLANE: 'dataplane',
+  ENI_REGIONS: 'regions',
 }
 
 export class ConfigError extends Error {
@@ -88,6 +90,8 @@ function validate(raw: Raw): ServerConfig {
     logLevel: oneOf('logLevel', ['silent', 'error', 'warn', 'info', 'debug'], d.logLevel),
     dataDir: text('dataDir', d.dataDir),
     dataplane: oneOf('dataplane', ['none', 'netns'], d.dataplane),
+    regions:
+      raw.regions === undefined ? d.regions : (parseRegions(raw.regions, problems) ?? d.regions),
   }
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)

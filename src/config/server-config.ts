@@ -1,4 +1,5 @@
 // The server's configuration: one typed, frozen object, validated once (STYLE §7).
+import { DEFAULT_REGIONS, type Region } from '../domain/regions.js'
 
 export interface ServerConfig {
   readonly host: string
@@ -18,6 +19,8 @@ export interface ServerConfig {
   readonly dataDir: string
   /** `netns`: the lab dataplane (Linux, root): instances and vSwitches as network namespaces */
   readonly dataplane: 'none' | 'netns'
+  /** Regions and zones served (config/regions.ts); default `cn-hangzhou` with zones h, i, j. */
+  readonly regions: readonly Region[]
 }
 
 export const DEFAULT_SERVER_CONFIG: ServerConfig = {
@@ -35,4 +38,5 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   logLevel: 'info',
   dataDir: '.eniplane',
   dataplane: 'none',
+  regions: DEFAULT_REGIONS,
 }

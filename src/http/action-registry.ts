@@ -27,13 +27,14 @@
 //
 //   registry.registerAction(assignPrivateIpAddressesAction({ eni }))
 import type { FastifyBaseLogger } from 'fastify'
-import { ECS_VERSION, VPC_VERSION } from '../api/action-versions.js'
+import { ECS_VERSION, LOCATION_VERSION, STS_VERSION, VPC_VERSION } from '../api/action-versions.js'
 import { errors } from '../domain/errors.js'
 import type { Params } from './params.js'
 
-export { ECS_VERSION, VPC_VERSION }
+export { ECS_VERSION, LOCATION_VERSION, STS_VERSION, VPC_VERSION }
 
-export type ApiVersion = typeof ECS_VERSION | typeof VPC_VERSION
+export type ApiVersion =
+  typeof ECS_VERSION | typeof VPC_VERSION | typeof STS_VERSION | typeof LOCATION_VERSION
 
 export interface ActionContext {
   params: Params
@@ -43,6 +44,8 @@ export interface ActionContext {
   requestId: string
   /** The `RegionId` parameter when sent non-empty. */
   regionId?: string
+  /** The `Host` the client reached this server at (`host[:port]`), when it sent one. */
+  host?: string
   /** Request-scoped logger (carries `reqId`). */
   log: FastifyBaseLogger
 }
@@ -56,7 +59,12 @@ export interface ActionDefinition {
   readonly handler: ActionHandler
 }
 
-const KNOWN_VERSIONS: ReadonlySet<string> = new Set<string>([ECS_VERSION, VPC_VERSION])
+const KNOWN_VERSIONS: ReadonlySet<string> = new Set<string>([
+  ECS_VERSION,
+  VPC_VERSION,
+  STS_VERSION,
+  LOCATION_VERSION,
+])
 
 export class ActionRegistry {
   readonly #byKey = new Map<string, ActionDefinition>()

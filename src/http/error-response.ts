@@ -2,10 +2,10 @@
 // An ApiError keeps its code and status; any other exception is a bug and becomes a 500
 // `InternalError` with a generic message, its stack logged under the request's RequestId.
 import type { FastifyBaseLogger } from 'fastify'
-import { VPC_VERSION } from '../api/action-versions.js'
+import { LOCATION_VERSION, STS_VERSION, VPC_VERSION } from '../api/action-versions.js'
 import { errors, isApiError, type ApiError } from '../domain/errors.js'
 
-export type Product = 'Ecs' | 'Vpc'
+export type Product = 'Ecs' | 'Vpc' | 'Sts' | 'Location'
 
 export interface ErrorEnvelope {
   RequestId: string
@@ -27,9 +27,12 @@ export interface ErrorContext {
   log: FastifyBaseLogger
 }
 
-/** VPC 2016-04-28 → `Vpc`; everything else (ECS, unknown, absent) → `Ecs`. */
+/** VPC 2016-04-28 → `Vpc`, STS → `Sts`, Location → `Location`; anything else → `Ecs`. */
 export function productOf(version: string | undefined): Product {
-  return version === VPC_VERSION ? 'Vpc' : 'Ecs'
+  if (version === VPC_VERSION) return 'Vpc'
+  if (version === STS_VERSION) return 'Sts'
+  if (version === LOCATION_VERSION) return 'Location'
+  return 'Ecs'
 }
 
 export function recommendUrl(code: string, product: Product, requestId: string): string {

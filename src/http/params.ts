@@ -194,6 +194,20 @@ export class Params {
   }
 
   /**
+   * A view holding only the transport parameters and `names` (each with its `name.…` elements):
+   * what an Action with a narrower request model sees of the same request.
+   */
+  only(names: readonly string[]): Params {
+    const kept = new Map<string, string>()
+    for (const [key, value] of this.#values) {
+      const keep =
+        COMMON_PARAMS.has(key) || names.some((name) => key === name || key.startsWith(`${name}.`))
+      if (keep) kept.set(key, value)
+    }
+    return new Params(kept)
+  }
+
+  /**
    * The Action's own parameters sorted by name, without the transport and signature ones
    * (`Action`, `Signature`, `Timestamp`, …). Stable input for idempotency fingerprints.
    */

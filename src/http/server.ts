@@ -151,6 +151,8 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     const regionId = params.str('RegionId')
     const ctx: ActionContext = { params, accountId, requestId: request.id, log: request.log }
     if (regionId !== undefined && regionId !== '') ctx.regionId = regionId
+    const host = request.headers.host
+    if (host !== undefined && host !== '') ctx.host = host
     const result = await definition.handler(ctx)
     if (Object.hasOwn(result, 'Code')) {
       // pop-core treats any success body with a `Code` as an error (wire-protocol.md §7).

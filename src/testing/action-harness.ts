@@ -13,7 +13,7 @@ import { seededRandom } from '../allocator/seeded-random.js'
 import { ManualClock } from '../domain/clock.js'
 import { idGeneratorFrom, seededBytes } from '../domain/ids.js'
 import { DEFAULT_REGION_QUOTAS, QUOTA_PROFILES } from '../domain/quota-profile.js'
-import { DEFAULT_REGIONS } from '../domain/regions.js'
+import { DEFAULT_REGIONS, type Region } from '../domain/regions.js'
 import { createAccount } from '../service/accounts.js'
 import { createServiceContext, type ServiceContext } from '../service/context.js'
 import { SqliteStore } from '../storage/sqlite/sqlite-store.js'
@@ -45,7 +45,12 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** Regions and zones served (default: cn-hangzhou with zones h, i, j). */
+  readonly regions?: readonly Region[]
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const store = await SqliteStore.open(new Database(':memory:'))
   const clock = new ManualClock('2026-01-01T00:00:00Z')
   const ctx = createServiceContext({
@@ -55,7 +60,7 @@ export async function startHarness(): Promise<Harness> {
     random: seededRandom(1),
     profile: QUOTA_PROFILES.seed,
     quotas: DEFAULT_REGION_QUOTAS,
-    regions: DEFAULT_REGIONS,
+    regions: options.regions ?? DEFAULT_REGIONS,
     asyncDelayMs: 0,
   })
   await createAccount(store, clock.now(), 'tester', {

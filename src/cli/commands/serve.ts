@@ -22,7 +22,10 @@ Options:
   --log-level L            silent|error|warn|info|debug (default info)
   --dataplane netns        lab dataplane (Linux, root): each running instance a network
                            namespace, each vSwitch a bridge, each attached ENI a veth
-  --config FILE            JSON file with the same settings (camelCase keys)
+  --regions R              regions and zones, REGION:ZONE,ZONE;REGION:ZONE (default
+                           cn-hangzhou:cn-hangzhou-h,cn-hangzhou-i,cn-hangzhou-j)
+  --config FILE            JSON file with the same settings (camelCase keys; "regions" may
+                           also be [{"regionId": "…", "zones": ["…"], "localName": "…"}])
 Environment: ENI_PORT, ENI_DB, ENI_ASYNC_DELAY_MS, ENI_QUOTA_PROFILE, … override the file;
 ENIPLANE_ACCESS_KEY_ID / ENIPLANE_ACCESS_KEY_SECRET set the bootstrap account on first start.`
 
@@ -45,6 +48,7 @@ export async function run(argv: string[]): Promise<number> {
         'enis-per-region': { type: 'string' },
         'log-level': { type: 'string' },
         dataplane: { type: 'string' },
+        regions: { type: 'string' },
         config: { type: 'string' },
       },
     },
@@ -71,6 +75,7 @@ export async function run(argv: string[]): Promise<number> {
         enisPerRegion: values['enis-per-region'],
         logLevel: values['log-level'],
         dataplane: values.dataplane,
+        regions: values.regions,
       },
     })
   } catch (e: unknown) {

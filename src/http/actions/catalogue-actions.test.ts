@@ -156,10 +156,17 @@ describe('registerActions', () => {
     const names = h.registry.definitions().map((d) => `${d.version} ${d.action}`)
     assert.equal(new Set(names).size, names.length)
     assert.equal(names.length, allActions(h.ctx).length)
-    assert.equal(names.length, 30)
+    assert.equal(names.length, 40)
     for (const action of ['CreateVpc', 'DescribeVSwitchAttributes', 'DeleteVSwitch']) {
       assert.ok(names.includes(`2016-04-28 ${action}`), action)
     }
+    // ECS's copies of the VPC actions (extensions.md §6) and the VPC API's own catalogue
+    for (const action of ['CreateVpc', 'DescribeVpcs', 'DeleteVSwitch', 'DescribeVRouters']) {
+      assert.ok(names.includes(`2014-05-26 ${action}`), action)
+    }
+    assert.ok(!names.includes('2014-05-26 DescribeVSwitchAttributes'))
+    assert.ok(names.includes('2016-04-28 DescribeRegions'))
+    assert.ok(names.includes('2016-04-28 DescribeZones'))
     assert.ok(names.includes('2014-05-26 AssignPrivateIpAddresses'))
     assert.ok(names.includes('2014-05-26 EniplaneNoOp'))
   })

@@ -2,7 +2,7 @@
 // in its own file (see ../action-registry.ts); this list is the catalogue of what is served.
 import type { Region } from '../../domain/regions.js'
 import type { ServiceContext } from '../../service/context.js'
-import type { ActionDefinition, ActionRegistry } from '../action-registry.js'
+import { VPC_VERSION, type ActionDefinition, type ActionRegistry } from '../action-registry.js'
 import { assignPrivateIpAddressesAction } from './assign-private-ip-addresses.js'
 import { attachNetworkInterfaceAction } from './attach-network-interface.js'
 import { createInstanceAction } from './create-instance.js'
@@ -24,9 +24,11 @@ import { describeRegionsAction } from './describe-regions.js'
 import { describeSecurityGroupsAction } from './describe-security-groups.js'
 import { describeVpcsAction } from './describe-vpcs.js'
 import { describeVSwitchAttributesAction } from './describe-vswitch-attributes.js'
+import { describeVRoutersAction } from './describe-vrouters.js'
 import { describeVSwitchesAction } from './describe-vswitches.js'
 import { describeZonesAction } from './describe-zones.js'
 import { detachNetworkInterfaceAction } from './detach-network-interface.js'
+import { ecsCopiesOf } from './ecs-copies-of-vpc-actions.js'
 import { modifyNetworkInterfaceAttributeAction } from './modify-network-interface-attribute.js'
 import { eniplaneNoOpAction } from './no-op.js'
 import { runInstancesAction } from './run-instances.js'
@@ -45,7 +47,11 @@ export function allActions(
   options: RegisterActionsOptions = {},
 ): ActionDefinition[] {
   const deps = { ctx }
-  return [
+  const regionDeps =
+    options.regionEndpoint === undefined
+      ? deps
+      : { ...deps, regionEndpoint: options.regionEndpoint }
+  const served = [
     // ENIs and secondary private IPs (ECS 2014-05-26)
     createNetworkInterfaceAction(deps),
     deleteNetworkInterfaceAction(deps),
@@ -64,6 +70,7 @@ export function allActions(
     describeVSwitchesAction(deps),
     describeVSwitchAttributesAction(deps),
     deleteVSwitchAction(deps),
+    describeVRoutersAction(deps),
     // Security groups and instances (ECS 2014-05-26)
     createSecurityGroupAction(deps),
     describeSecurityGroupsAction(deps),
@@ -77,15 +84,16 @@ export function allActions(
     // The catalogue (ECS 2014-05-26)
     describeInstanceTypesAction(deps),
     describeImagesAction(deps),
-    describeRegionsAction(
-      options.regionEndpoint === undefined
-        ? deps
-        : { ...deps, regionEndpoint: options.regionEndpoint },
-    ),
+    describeRegionsAction(regionDeps),
     describeZonesAction(deps),
+    // The catalogue's regions and zones in the VPC API too (VPC 2016-04-28)
+    describeRegionsAction(regionDeps, VPC_VERSION),
+    describeZonesAction(deps, VPC_VERSION),
     // Transport benchmark
     eniplaneNoOpAction(),
   ]
+  // ECS 2014-05-26's copies of the VPC actions, on the same handlers (extensions.md §6)
+  return [...served, ...ecsCopiesOf(served)]
 }
 
 export function registerActions(
