@@ -17,6 +17,7 @@ import { ActionRegistry } from './http/action-registry.js'
 import { registerActions } from './http/actions/register-actions.js'
 import { closeGracefully, createHttpServer } from './http/server.js'
 import { verifySignature } from './http/auth/verify-request.js'
+import { checkSecurityToken } from './http/auth/security-token.js'
 import { MemoryNonceCache } from './http/auth/nonce-cache.js'
 import { errors, isApiError } from './domain/errors.js'
 import { registerConsole } from './http/console/register-console.js'
@@ -136,6 +137,7 @@ export async function startServer(
     authenticate: async (req) => {
       // The verifier looks the key up once; its account comes along with the secret.
       let accountId: string | undefined
+      checkSecurityToken(req)
       await verifySignature(
         req,
         async (akId) => {

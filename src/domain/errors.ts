@@ -126,6 +126,17 @@ export const errors = {
     400,
     'Specified time stamp or date value is not well formatted.',
   ),
+  // STS credentials (extensions.md §5.3; statuses and texts are the spec's "ours")
+  missingSecurityToken: make(
+    'MissingSecurityToken',
+    400,
+    'SecurityToken is mandatory for this action.',
+  ),
+  invalidSecurityTokenMalformed: make(
+    'InvalidSecurityToken.Malformed',
+    400,
+    'Specified SecurityToken is malformed.',
+  ),
   invalidAccessKeyIdNotFound: make(
     'InvalidAccessKeyId.NotFound',
     404,

@@ -156,7 +156,7 @@ describe('registerActions', () => {
     const names = h.registry.definitions().map((d) => `${d.version} ${d.action}`)
     assert.equal(new Set(names).size, names.length)
     assert.equal(names.length, allActions(h.ctx).length)
-    assert.equal(names.length, 40)
+    assert.equal(names.length, 42)
     for (const action of ['CreateVpc', 'DescribeVSwitchAttributes', 'DeleteVSwitch']) {
       assert.ok(names.includes(`2016-04-28 ${action}`), action)
     }
@@ -167,6 +167,8 @@ describe('registerActions', () => {
     assert.ok(!names.includes('2014-05-26 DescribeVSwitchAttributes'))
     assert.ok(names.includes('2016-04-28 DescribeRegions'))
     assert.ok(names.includes('2016-04-28 DescribeZones'))
+    assert.ok(names.includes('2015-04-01 GetCallerIdentity'))
+    assert.ok(names.includes('2015-06-12 DescribeEndpoints'))
     assert.ok(names.includes('2014-05-26 AssignPrivateIpAddresses'))
     assert.ok(names.includes('2014-05-26 EniplaneNoOp'))
   })

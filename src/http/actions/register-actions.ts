@@ -24,12 +24,14 @@ import { describeRegionsAction } from './describe-regions.js'
 import { describeSecurityGroupsAction } from './describe-security-groups.js'
 import { describeVpcsAction } from './describe-vpcs.js'
 import { describeVSwitchAttributesAction } from './describe-vswitch-attributes.js'
+import { describeEndpointsAction } from './describe-endpoints.js'
 import { describeVRoutersAction } from './describe-vrouters.js'
 import { describeVSwitchesAction } from './describe-vswitches.js'
 import { describeZonesAction } from './describe-zones.js'
 import { detachNetworkInterfaceAction } from './detach-network-interface.js'
 import { ecsCopiesOf } from './ecs-copies-of-vpc-actions.js'
 import { modifyNetworkInterfaceAttributeAction } from './modify-network-interface-attribute.js'
+import { getCallerIdentityAction } from './get-caller-identity.js'
 import { eniplaneNoOpAction } from './no-op.js'
 import { runInstancesAction } from './run-instances.js'
 import { startInstanceAction } from './start-instance.js'
@@ -89,6 +91,9 @@ export function allActions(
     // The catalogue's regions and zones in the VPC API too (VPC 2016-04-28)
     describeRegionsAction(regionDeps, VPC_VERSION),
     describeZonesAction(deps, VPC_VERSION),
+    // Terraform's bootstrap: STS 2015-04-01 and Location 2015-06-12 (extensions.md §5)
+    getCallerIdentityAction(),
+    describeEndpointsAction(deps),
     // Transport benchmark
     eniplaneNoOpAction(),
   ]
