@@ -1,7 +1,7 @@
 // The composition root: the only module that knows the storage engines, the HTTP server, the
 // worker and the metadata listener, and wires them from one ServerConfig.
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, writeFileSync, chmodSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { QUOTA_PROFILES, DEFAULT_REGION_QUOTAS } from './domain/quota-profile.js'
@@ -22,6 +22,7 @@ import { MemoryNonceCache } from './http/auth/nonce-cache.js'
 import { errors, isApiError } from './domain/errors.js'
 import { registerConsole } from './http/console/register-console.js'
 import { startGuestSide } from './dataplane/start-guest-side.js'
+import { ensureLocalTls } from './tls/local-ca.js'
 
 export interface RunningServer {
   readonly url: string
@@ -131,8 +132,10 @@ export async function startServer(
   const nonces = new MemoryNonceCache()
   const registry = new ActionRegistry()
   registerActions(registry, ctx)
+  const https = tlsMaterial(config)
   const app = createHttpServer({
     registry,
+    ...(https !== undefined ? { https } : {}),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     authenticate: async (req) => {
       // The verifier looks the key up once; its account comes along with the secret.
@@ -171,7 +174,7 @@ export async function startServer(
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   return {
-    url: `http://${config.host}:${port}`,
+    url: `${https !== undefined ? 'https' : 'http'}://${urlHost(config.host)}:${port}`,
     app,
     ctx,
     worker,
@@ -183,6 +186,23 @@ export async function startServer(
       await store.close()
     },
   }
+}
+
+/** HTTPS material: your own files (`--tls-cert/--tls-key`), or the local CA's (`--tls`). */
+function tlsMaterial(config: ServerConfig): { cert: string; key: string } | undefined {
+  if (config.tlsCert !== undefined && config.tlsKey !== undefined) {
+    return { cert: readFileSync(config.tlsCert, 'utf8'), key: readFileSync(config.tlsKey, 'utf8') }
+  }
+  if (!config.tls) return undefined
+  const local = ensureLocalTls(
+    config.dataDir,
+    config.regions.map((r) => r.regionId),
+  )
+  return { cert: local.cert, key: local.key }
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host
 }
 
 /** `eniplane account create NAME`: a new account with a fresh AccessKey pair. */

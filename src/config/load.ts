@@ -21,6 +21,9 @@ const ENV: Record<string, keyof ServerConfig> = {
   ENI_LOG_LEVEL: 'logLevel',
   ENI_DATAPLANE: 'dataplane',
   ENI_REGIONS: 'regions',
+  ENI_TLS: 'tls',
+  ENI_TLS_CERT: 'tlsCert',
+  ENI_TLS_KEY: 'tlsKey',
 }
 
 export class ConfigError extends Error {
@@ -75,6 +78,13 @@ function validate(raw: Raw): ServerConfig {
     }
     return v
   }
+  const optionalText = (key: keyof ServerConfig): string | undefined =>
+    raw[key] === undefined ? undefined : text(key, '')
+  const tlsCert = optionalText('tlsCert')
+  const tlsKey = optionalText('tlsKey')
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) {
+    problems.push('tlsCert and tlsKey must be given together')
+  }
   const config: ServerConfig = {
     host: text('host', d.host),
     port: int('port', 0, 65535, d.port),
@@ -92,6 +102,9 @@ function validate(raw: Raw): ServerConfig {
     dataplane: oneOf('dataplane', ['none', 'netns'], d.dataplane),
     regions:
       raw.regions === undefined ? d.regions : (parseRegions(raw.regions, problems) ?? d.regions),
+    tls: raw.tls === true || raw.tls === 'true' || tlsCert !== undefined,
+    tlsCert,
+    tlsKey,
   }
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)

@@ -21,6 +21,11 @@ export interface ServerConfig {
   readonly dataplane: 'none' | 'netns'
   /** Regions and zones served (config/regions.ts); default `cn-hangzhou` with zones h, i, j. */
   readonly regions: readonly Region[]
+  /** `serve --tls`: HTTPS with a certificate of the local CA under `<dataDir>/tls/` */
+  readonly tls: boolean
+  /** `--tls-cert`/`--tls-key`: HTTPS with a certificate of your own (PEM files) */
+  readonly tlsCert: string | undefined
+  readonly tlsKey: string | undefined
 }
 
 export const DEFAULT_SERVER_CONFIG: ServerConfig = {
@@ -39,4 +44,7 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   dataDir: '.eniplane',
   dataplane: 'none',
   regions: DEFAULT_REGIONS,
+  tls: false,
+  tlsCert: undefined,
+  tlsKey: undefined,
 }

@@ -40,6 +40,8 @@ export interface HttpServerOptions {
   hostId?: string
   /** More routes on the same listener (console, metadata, …); they share hooks and errors. */
   extraRoutes?: (app: FastifyInstance) => void
+  /** Serve HTTPS with this PEM certificate (chain) and key instead of plain HTTP. */
+  https?: { cert: string; key: string }
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024
@@ -56,7 +58,7 @@ interface RpcState {
 }
 
 export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
-  const app = Fastify({
+  const options = {
     logger: loggerConfig(opts.logger ?? false),
     // Our own access line (below) replaces Fastify's, whose `req.url` would log `Signature`.
     logController: new LogController({ disableRequestLogging: true }),
@@ -70,8 +72,11 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     // Fastify's own 503 body has no `Code`, which pop-core reads as a success; the onRequest hook
     // below answers requests that arrive while closing with a `ServiceUnavailable` envelope.
     return503OnClosing: false,
-    forceCloseConnections: 'idle',
-  })
+    forceCloseConnections: 'idle' as const,
+  }
+  // HTTPS (`serve --tls`) changes only the listener; routes, hooks and replies are the same.
+  const app: FastifyInstance =
+    opts.https === undefined ? Fastify(options) : Fastify({ ...options, https: opts.https })
 
   const states = new WeakMap<FastifyRequest, RpcState>()
   let closing = false

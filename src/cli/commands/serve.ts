@@ -22,6 +22,11 @@ Options:
   --log-level L            silent|error|warn|info|debug (default info)
   --dataplane netns        lab dataplane (Linux, root): each running instance a network
                            namespace, each vSwitch a bridge, each attached ENI a veth
+  --tls                    HTTPS: a certificate from a local CA created once under
+                           .eniplane/tls/ (clients trust .eniplane/tls/ca.pem); it names
+                           127.0.0.1, localhost and Alibaba's ECS/VPC/STS host names
+  --tls-cert FILE          HTTPS with your own certificate (PEM, chain allowed) …
+  --tls-key FILE           … and its private key (PEM)
   --regions R              regions and zones, REGION:ZONE,ZONE;REGION:ZONE (default
                            cn-hangzhou:cn-hangzhou-h,cn-hangzhou-i,cn-hangzhou-j)
   --config FILE            JSON file with the same settings (camelCase keys; "regions" may
@@ -49,6 +54,9 @@ export async function run(argv: string[]): Promise<number> {
         'log-level': { type: 'string' },
         dataplane: { type: 'string' },
         regions: { type: 'string' },
+        tls: { type: 'boolean' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         config: { type: 'string' },
       },
     },
@@ -76,6 +84,9 @@ export async function run(argv: string[]): Promise<number> {
         logLevel: values['log-level'],
         dataplane: values.dataplane,
         regions: values.regions,
+        tls: values.tls,
+        tlsCert: values['tls-cert'],
+        tlsKey: values['tls-key'],
       },
     })
   } catch (e: unknown) {
@@ -89,6 +100,9 @@ export async function run(argv: string[]): Promise<number> {
   console.log(
     `eniplane listening on ${server.url} (profile ${config.quotaProfile}, db ${config.db})`,
   )
+  if (config.tls && config.tlsCert === undefined) {
+    console.log(`HTTPS certificate from the local CA: clients trust ${config.dataDir}/tls/ca.pem`)
+  }
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop)
