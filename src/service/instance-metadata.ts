@@ -43,9 +43,9 @@ export interface InstanceMetadata {
 }
 
 /**
- * The instance whose primary ENI has `address` as its primary private IP, optionally only in
- * `vswitchId` (the vSwitch the request came from). Undefined when none or, without a vSwitch to
- * tell them apart, when several VPCs use the address.
+ * The instance that holds `address` as any private IP (primary or secondary) of any attached
+ * ENI, optionally only in `vswitchId` (the vSwitch the request came from). Undefined when none
+ * or, without a vSwitch to tell them apart, when several VPCs use the address.
  */
 export async function instanceMetadataByIp(
   ctx: ServiceContext,
@@ -53,7 +53,7 @@ export async function instanceMetadataByIp(
   vswitchId?: string,
 ): Promise<InstanceMetadata | undefined> {
   return runTransaction(ctx, async (tx) => {
-    const found = await tx.findInstancesByPrimaryIp(address, vswitchId)
+    const found = await tx.findInstancesByAddress(address, vswitchId)
     const [instance] = found
     if (instance === undefined || found.length > 1) return undefined
     return metadataOf(tx, instance)
@@ -102,12 +102,20 @@ async function metadataOf(tx: Tx, instance: Instance): Promise<InstanceMetadata 
     zoneId: instance.zoneId,
     instanceType: instance.instanceType,
     imageId: instance.imageId,
-    hostName: instance.hostName,
+    hostName: instance.hostName || defaultHostName(instance.id),
     instanceName: instance.name,
     status: instance.status,
     primary,
     interfaces,
   }
+}
+
+/**
+ * ECS's default host name: `iZ` + the instance id without `i-` + `Z` (spec/extensions.md §9,
+ * observed `iZbp16rhtg91v96m32vggjZ`), used when the instance was launched without HostName.
+ */
+export function defaultHostName(instanceId: string): string {
+  return `iZ${instanceId.replace(/^i-/, '')}Z`
 }
 
 function interfaceOf(eni: EniView, vsw: VSwitch, vpc: Vpc): InterfaceMetadata | undefined {
