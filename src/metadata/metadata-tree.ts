@@ -12,11 +12,15 @@ export const NAMESERVERS = ['100.100.2.136', '100.100.2.138'] as const
 export const NTP_SERVERS = ['ntp1.aliyun.com', 'ntp2.aliyun.com', 'ntp3.aliyun.com'] as const
 
 /**
- * Per-MAC items. `ipv6s`, `ipv6-gateway` and `vswitch-ipv6-cidr-block` are absent (404), as on
- * the real service for an ENI without IPv6 (spec §1.1; terway treats the 404 as "no IPv6").
+ * Per-MAC items. The IPv6 items (spec/extensions.md §2.5) exist only where there is IPv6:
+ * `ipv6s` (`[a,b]`, bracketed but unquoted) only when the ENI has IPv6 addresses — cloud-init
+ * turns DHCPv6 on for a NIC whose `ipv6s` is non-empty and terway treats the 404 as "no IPv6";
+ * `ipv6-gateway` and `vswitch-ipv6-cidr-block` when the vSwitch has IPv6, `vpc-ipv6-cidr-blocks`
+ * (one per line) when the VPC has. Prefixes (ours: no client reads them, spec §3.2):
+ * `ipv4-prefixes` as a JSON array like `private-ipv4s`, `ipv6-prefixes` bracketed like `ipv6s`.
  */
 function interfaceNode(eni: InterfaceMetadata): MetadataNode {
-  return {
+  const node: Record<string, MetadataNode> = {
     gateway: eni.gateway,
     netmask: eni.netmask,
     'network-interface-id': eni.eniId,
@@ -27,6 +31,13 @@ function interfaceNode(eni: InterfaceMetadata): MetadataNode {
     'vswitch-cidr-block': eni.vswitchCidr,
     'vswitch-id': eni.vswitchId,
   }
+  if (eni.ipv6Addresses.length > 0) node['ipv6s'] = `[${eni.ipv6Addresses.join(',')}]`
+  if (eni.vswitchIpv6Cidr !== undefined) node['vswitch-ipv6-cidr-block'] = eni.vswitchIpv6Cidr
+  if (eni.ipv6Gateway !== undefined) node['ipv6-gateway'] = eni.ipv6Gateway
+  if (eni.vpcIpv6Cidrs.length > 0) node['vpc-ipv6-cidr-blocks'] = eni.vpcIpv6Cidrs.join('\n')
+  if (eni.ipv4Prefixes.length > 0) node['ipv4-prefixes'] = JSON.stringify(eni.ipv4Prefixes)
+  if (eni.ipv6Prefixes.length > 0) node['ipv6-prefixes'] = `[${eni.ipv6Prefixes.join(',')}]`
+  return node
 }
 
 export function metadataTree(view: InstanceMetadata): MetadataNode {

@@ -24,6 +24,18 @@ export interface InterfaceMetadata {
   readonly vswitchCidr: string
   readonly vpcId: string
   readonly vpcCidr: string
+  /** IPv6 addresses of the ENI (canonical), in assignment order */
+  readonly ipv6Addresses: readonly string[]
+  /** the vSwitch's IPv6 /64, when the vSwitch has IPv6 */
+  readonly vswitchIpv6Cidr: string | undefined
+  /** the vSwitch's IPv6 gateway (`<the /64>::1`), when the vSwitch has IPv6 */
+  readonly ipv6Gateway: string | undefined
+  /** the VPC's IPv6 /56 blocks */
+  readonly vpcIpv6Cidrs: readonly string[]
+  /** delegated IPv4 /28 prefixes (`a.b.c.d/28`) */
+  readonly ipv4Prefixes: readonly string[]
+  /** delegated IPv6 /80 prefixes (canonical) */
+  readonly ipv6Prefixes: readonly string[]
 }
 
 export interface InstanceMetadata {
@@ -138,5 +150,12 @@ function interfaceOf(eni: EniView, vsw: VSwitch, vpc: Vpc): InterfaceMetadata | 
     vswitchCidr: cidr.text,
     vpcId: vpc.id,
     vpcCidr: vpc.cidrBlock,
+    // IPv6 and prefixes arrive with the IPv6 data model (issue 9 items 1-3)
+    ipv6Addresses: [],
+    vswitchIpv6Cidr: undefined,
+    ipv6Gateway: undefined,
+    vpcIpv6Cidrs: [],
+    ipv4Prefixes: [],
+    ipv6Prefixes: [],
   }
 }
