@@ -12,7 +12,15 @@ import { NetnsDataplane } from '../../src/dataplane/netns-dataplane.js'
 import { ipRun, listNamespaces, netnsUnavailable } from '../../src/dataplane/run-ip.js'
 import type { RunningServer } from '../../src/main.js'
 import { GuestWorld, startGuestServer, until } from './support/guest-world.js'
-import { addressesIn, agentOnce, answers, linkMac, rulesIn } from './support/netns-probe.js'
+import {
+  addressesIn,
+  agentOnce,
+  answers,
+  linkMac,
+  metadataFrom,
+  otelDetect,
+  rulesIn,
+} from './support/netns-probe.js'
 
 const unavailable = await netnsUnavailable()
 const PREFIX = `enp-${process.pid}-`
@@ -80,6 +88,26 @@ describe(
       assert.deepEqual(await addressesIn(ns(a), 'eth0'), ['10.77.1.10', '10.77.1.50', '10.77.1.51'])
       assert.equal(await answers(ns(b), '10.77.1.50'), true)
       assert.equal(await answers(ns(b), '10.77.1.51'), true)
+    })
+
+    it('metadata answers any address of the instance; the OpenTelemetry detector reads it', async () => {
+      // from the secondary address the agent configured, not only from the primary
+      const fromSecondary = await metadataFrom(ns(a), '10.77.1.50', '/latest/meta-data/instance-id')
+      assert.deepEqual(fromSecondary, { status: 200, body: a })
+      const doc = await metadataFrom(
+        ns(a),
+        '10.77.1.51',
+        '/latest/dynamic/instance-identity/document',
+      )
+      assert.equal(doc.status, 200)
+      assert.equal((JSON.parse(doc.body) as Record<string, string>)['instance-id'], a)
+      const detected = await otelDetect(ns(b))
+      assert.equal(detected['cloud.provider'], 'alibaba_cloud')
+      assert.equal(detected['cloud.platform'], 'alibaba_cloud_ecs')
+      assert.equal(detected['host.id'], b)
+      assert.equal(detected['host.name'], `iZ${b.slice(2)}Z`)
+      assert.equal(detected['host.type'], 'ecs.g7.large')
+      assert.equal(detected['cloud.region'], 'cn-hangzhou')
     })
 
     it('an unassigned address is removed and stops answering; the rest stay', async () => {

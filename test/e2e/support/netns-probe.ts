@@ -74,3 +74,41 @@ export function agentOnce(ns: string, statePath: string, more: string[] = []) {
     60_000,
   )
 }
+
+/** The OpenTelemetry Alibaba detector's attributes, run unmodified inside `ns`. */
+export async function otelDetect(ns: string): Promise<Record<string, string>> {
+  const script = join(ROOT, 'test', 'e2e', 'support', 'otel-detect.ts')
+  const r = await run(
+    'ip',
+    ['netns', 'exec', ns, process.execPath, '--import', 'tsx', script],
+    20_000,
+  )
+  if (r.code !== 0) throw new Error(`otel-detect in ${ns}: ${r.stderr}`)
+  return JSON.parse(r.stdout || '{}') as Record<string, string>
+}
+
+/** A metadata item fetched by curl inside `ns`, from the source address `from`. */
+export async function metadataFrom(ns: string, from: string, path: string) {
+  const r = await run(
+    'ip',
+    [
+      'netns',
+      'exec',
+      ns,
+      'curl',
+      '-s',
+      '-m',
+      '5',
+      '--interface',
+      from,
+      '-o',
+      '-',
+      '-w',
+      '\n%{http_code}',
+      `http://100.100.100.200${path}`,
+    ],
+    10_000,
+  )
+  const cut = r.stdout.lastIndexOf('\n')
+  return { status: Number(r.stdout.slice(cut + 1)), body: r.stdout.slice(0, cut) }
+}
