@@ -16,6 +16,9 @@ export const VPC_ACTIONS: ReadonlySet<string> = new Set([
   'DeleteVSwitch',
   'DescribeVSwitchAttributes',
   'DescribeVRouters',
+  // VPC's own tag action (capital T); TagResources and ListTagResources exist in both products
+  // and default to ECS here: VPC callers send Version=2016-04-28 themselves.
+  'UnTagResources',
 ])
 
 export function versionForAction(action: string): string {

@@ -1,6 +1,8 @@
 import { checkPrivateIpCap } from '../domain/eni-rules.js'
 import { errors } from '../domain/errors.js'
 import type { EniView } from '../domain/resources.js'
+import type { TagInput, Tagged } from '../domain/tags.js'
+import { ECS_CREATE_TAG_ERRORS, checkTags } from '../domain/tags.js'
 import { checkAddressRequest } from './address-request.js'
 import {
   assignAutomatic,
@@ -12,6 +14,7 @@ import type { Caller, ServiceContext } from './context.js'
 import { idempotent } from './idempotency.js'
 import { requireEni, requireRegion, requireSecurityGroups, requireVSwitch } from './lookups.js'
 import { checkDescription, checkName } from './names.js'
+import { withTagsOne } from './resource-tags.js'
 import { runTransaction } from './run-transaction.js'
 import { checkSecurityGroupCapacity } from './security-group-capacity.js'
 
@@ -27,14 +30,17 @@ export interface CreateNetworkInterfaceInput {
   readonly deleteOnRelease?: boolean | undefined
   readonly sourceDestCheck?: boolean | undefined
   readonly clientToken?: string | undefined
+  /** `Tag.N`: set on the new ENI; order carries no meaning */
+  readonly tags?: readonly TagInput[] | undefined
 }
 
 export async function createNetworkInterface(
   ctx: ServiceContext,
   caller: Caller,
   input: CreateNetworkInterfaceInput,
-): Promise<EniView> {
+): Promise<EniView & Tagged> {
   requireRegion(ctx, input.regionId)
+  const tags = checkTags(input.tags ?? [], ECS_CREATE_TAG_ERRORS)
   const { chosen, count } = checkAddressRequest(
     input.privateIpAddresses,
     input.secondaryPrivateIpAddressCount,
@@ -51,7 +57,12 @@ export async function createNetworkInterface(
       tx,
       ctx,
       caller,
-      { action: 'CreateNetworkInterface', product: 'ecs', token: input.clientToken, params: input },
+      {
+        action: 'CreateNetworkInterface',
+        product: 'ecs',
+        token: input.clientToken,
+        params: { ...input, tags: tags.length > 0 ? tags : undefined },
+      },
       async () => {
         const vswitch = await requireVSwitch(tx, caller, input.regionId, input.vswitchId)
         if (vswitch.status !== 'Available') throw errors.incorrectVSwitchStatus()
@@ -100,6 +111,7 @@ export async function createNetworkInterface(
         await checkSecurityGroupCapacity(tx, ctx, groups, 1 + secondaries)
 
         await tx.insertEni(draft, draft.securityGroupIds)
+        await tx.putTags(caller.accountId, draft.regionId, 'eni', id, tags)
         const primaryOwner = { eniId: id, accountId: caller.accountId, primary: true }
         const owner = { ...primaryOwner, primary: false }
         // Chosen secondaries go in first, so an automatic primary cannot pick one of them.
@@ -125,6 +137,7 @@ export async function createNetworkInterface(
         return { eniId: id }
       },
     )
-    return requireEni(tx, caller, input.regionId, created.eniId)
+    const eni = await requireEni(tx, caller, input.regionId, created.eniId)
+    return withTagsOne(tx, caller, 'eni', eni)
   })
 }

@@ -1,6 +1,8 @@
 import { cidrContains, cidrOverlaps, parseCidr } from '../allocator/cidr.js'
 import { errors } from '../domain/errors.js'
 import type { Vpc } from '../domain/resources.js'
+import type { TagInput } from '../domain/tags.js'
+import { VPC_TAG_ERRORS, checkTags } from '../domain/tags.js'
 import type { Caller, ServiceContext } from './context.js'
 import { idempotent } from './idempotency.js'
 import { requireRegion } from './lookups.js'
@@ -15,6 +17,7 @@ export interface CreateVpcInput {
   readonly description?: string | undefined
   readonly clientToken?: string | undefined
   readonly dryRun?: boolean | undefined
+  readonly tags?: readonly TagInput[] | undefined
 }
 
 const FORBIDDEN = ['100.64.0.0/10', '224.0.0.0/4', '127.0.0.0/8', '169.254.0.0/16'].map((c) =>
@@ -41,12 +44,18 @@ export async function createVpc(
   const cidrBlock = checkVpcCidr(input.cidrBlock ?? '172.16.0.0/12')
   const name = checkName(input.name, 'VpcName', 'InvalidVpcName.Malformed')
   const description = checkDescription(input.description)
+  const tags = checkTags(input.tags ?? [], VPC_TAG_ERRORS)
   return runTransaction(ctx, async (tx) => {
     const { vpcId } = await idempotent(
       tx,
       ctx,
       caller,
-      { action: 'CreateVpc', product: 'vpc', token: input.clientToken, params: input },
+      {
+        action: 'CreateVpc',
+        product: 'vpc',
+        token: input.clientToken,
+        params: { ...input, tags: tags.length > 0 ? tags : undefined },
+      },
       async () => {
         await tx.lockAccount(caller.accountId) // serialises this account's quota checks
         if ((await tx.countVpcs(caller.accountId, input.regionId)) >= ctx.quotas.vpcsPerRegion) {
@@ -66,6 +75,7 @@ export async function createVpc(
           createdAt: ctx.clock.now(),
         }
         await tx.insertVpc(vpc)
+        await tx.putTags(caller.accountId, vpc.regionId, 'vpc', vpc.id, tags)
         await schedule(tx, ctx, 'vpc.available', caller.accountId, vpc.id)
         return { vpcId: vpc.id }
       },

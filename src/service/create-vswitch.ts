@@ -1,6 +1,8 @@
 import { cidrContains, cidrOverlaps, parseCidr } from '../allocator/cidr.js'
 import { errors } from '../domain/errors.js'
 import type { VSwitch } from '../domain/resources.js'
+import type { TagInput } from '../domain/tags.js'
+import { VPC_TAG_ERRORS, checkTags } from '../domain/tags.js'
 import type { Caller, ServiceContext } from './context.js'
 import { idempotent } from './idempotency.js'
 import { requireRegion, requireVpc } from './lookups.js'
@@ -17,6 +19,7 @@ export interface CreateVSwitchInput {
   readonly description?: string | undefined
   readonly clientToken?: string | undefined
   readonly dryRun?: boolean | undefined
+  readonly tags?: readonly TagInput[] | undefined
 }
 
 const CARRIER_GRADE_NAT = parseCidr('100.64.0.0/10')!
@@ -36,13 +39,19 @@ export async function createVSwitch(
     throw errors.invalidCidrBlock('Specified CIDR block is not valid in VPC.')
   const name = checkName(input.name, 'VSwitchName', 'InvalidVSwitchName.Malformed')
   const description = checkDescription(input.description)
+  const tags = checkTags(input.tags ?? [], VPC_TAG_ERRORS)
 
   return runTransaction(ctx, async (tx) => {
     const { vswitchId } = await idempotent(
       tx,
       ctx,
       caller,
-      { action: 'CreateVSwitch', product: 'vpc', token: input.clientToken, params: input },
+      {
+        action: 'CreateVSwitch',
+        product: 'vpc',
+        token: input.clientToken,
+        params: { ...input, tags: tags.length > 0 ? tags : undefined },
+      },
       async () => {
         const vpc = await requireVpc(tx, caller, input.regionId, input.vpcId)
         if (vpc.status !== 'Available') throw errors.incorrectVpcStatus()
@@ -71,6 +80,7 @@ export async function createVSwitch(
           createdAt: ctx.clock.now(),
         }
         await tx.insertVSwitch(vsw)
+        await tx.putTags(caller.accountId, vsw.regionId, 'vswitch', vsw.id, tags)
         await schedule(tx, ctx, 'vswitch.available', caller.accountId, vsw.id)
         return { vswitchId: vsw.id }
       },

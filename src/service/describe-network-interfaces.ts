@@ -1,10 +1,12 @@
 import { errors } from '../domain/errors.js'
 import type { EniView } from '../domain/resources.js'
+import type { Tagged } from '../domain/tags.js'
 import type { EniFilter, PageResult } from '../storage/store.js'
 import type { Caller, ServiceContext } from './context.js'
 import { requireEni, requireRegion } from './lookups.js'
 import type { PageRequest } from './paging.js'
 import { toStorePage } from './paging.js'
+import { withTags, withTagsOne } from './resource-tags.js'
 import { runTransaction } from './run-transaction.js'
 
 export type DescribeNetworkInterfacesInput = EniFilter & PageRequest
@@ -13,11 +15,14 @@ export async function describeNetworkInterfaces(
   ctx: ServiceContext,
   caller: Caller,
   input: DescribeNetworkInterfacesInput,
-): Promise<PageResult<EniView> & { pageNumber: number; pageSize: number }> {
+): Promise<PageResult<EniView & Tagged> & { pageNumber: number; pageSize: number }> {
   requireRegion(ctx, input.regionId)
   if ((input.ids?.length ?? 0) > 100) throw errors.invalidParameter('NetworkInterfaceId.N')
   const { page, pageNumber, pageSize } = toStorePage(input, 10)
-  const result = await runTransaction(ctx, (tx) => tx.listEnis(caller.accountId, input, page))
+  const result = await runTransaction(ctx, async (tx) => {
+    const list = await tx.listEnis(caller.accountId, input, page)
+    return { ...list, items: await withTags(tx, caller, 'eni', list.items) }
+  })
   return { ...result, pageNumber, pageSize }
 }
 
@@ -25,9 +30,14 @@ export async function describeNetworkInterfaceAttribute(
   ctx: ServiceContext,
   caller: Caller,
   input: { regionId: string; networkInterfaceId: string },
-): Promise<EniView> {
+): Promise<EniView & Tagged> {
   requireRegion(ctx, input.regionId)
-  return runTransaction(ctx, (tx) =>
-    requireEni(tx, caller, input.regionId, input.networkInterfaceId),
+  return runTransaction(ctx, async (tx) =>
+    withTagsOne(
+      tx,
+      caller,
+      'eni',
+      await requireEni(tx, caller, input.regionId, input.networkInterfaceId),
+    ),
   )
 }

@@ -4,6 +4,8 @@ import { errors } from '../domain/errors.js'
 import { findImage } from '../domain/images.js'
 import { findInstanceType } from '../domain/instance-types.js'
 import type { Instance } from '../domain/resources.js'
+import type { Tag, TagInput } from '../domain/tags.js'
+import { ECS_CREATE_TAG_ERRORS, checkTags } from '../domain/tags.js'
 import type { Tx } from '../storage/store.js'
 import {
   assignAutomatic,
@@ -33,6 +35,8 @@ export interface LaunchInput {
   readonly description?: string | undefined
   readonly clientToken?: string | undefined
   readonly dryRun?: boolean | undefined
+  /** `Tag.N`: set on each instance and its primary ENI */
+  readonly tags?: readonly TagInput[] | undefined
 }
 
 export async function runInstances(
@@ -79,13 +83,19 @@ async function launch(
   const name = checkName(input.name, 'InstanceName', 'InvalidInstanceName.Malformed')
   const description = checkDescription(input.description)
   const vswitchId = input.vswitchId
+  const tags = checkTags(input.tags ?? [], ECS_CREATE_TAG_ERRORS)
 
   return runTransaction(ctx, async (tx) => {
     const outcome = await idempotent(
       tx,
       ctx,
       caller,
-      { action, product: 'ecs', token: input.clientToken, params: input },
+      {
+        action,
+        product: 'ecs',
+        token: input.clientToken,
+        params: { ...input, tags: tags.length > 0 ? tags : undefined },
+      },
       async () => {
         const vswitch = await requireVSwitch(tx, caller, input.regionId, vswitchId)
         if (vswitch.status !== 'Available') throw errors.incorrectVSwitchStatus()
@@ -131,6 +141,7 @@ async function launch(
             startedAt: null,
           }
           await tx.insertInstance(instance)
+          await tx.putTags(caller.accountId, instance.regionId, 'instance', instance.id, tags)
           await addPrimaryEni(
             tx,
             ctx,
@@ -138,6 +149,7 @@ async function launch(
             groups.map((g) => g.id),
             vswitch,
             checked,
+            tags,
           )
           const done = action === 'RunInstances' ? 'instance.started' : 'instance.created-stopped'
           await schedule(tx, ctx, done, caller.accountId, instance.id)
@@ -157,6 +169,7 @@ async function addPrimaryEni(
   securityGroupIds: string[],
   vswitch: Parameters<typeof assignChosen>[2],
   chosen: string[],
+  tags: readonly Tag[],
 ): Promise<void> {
   const eniId = ctx.ids.newId('eni')
   await tx.insertEni(
@@ -181,6 +194,7 @@ async function addPrimaryEni(
     },
     securityGroupIds,
   )
+  await tx.putTags(instance.accountId, instance.regionId, 'eni', eniId, tags)
   const owner = { eniId, accountId: instance.accountId, primary: true }
   const [ip] =
     chosen.length > 0

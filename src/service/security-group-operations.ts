@@ -2,6 +2,8 @@
 import { errors } from '../domain/errors.js'
 import type { SecurityGroup } from '../domain/resources.js'
 import type { SecurityGroupType } from '../domain/statuses.js'
+import type { TagInput, Tagged } from '../domain/tags.js'
+import { ECS_CREATE_TAG_ERRORS, checkTags } from '../domain/tags.js'
 import type { PageResult, SecurityGroupFilter } from '../storage/store.js'
 import type { Caller, ServiceContext } from './context.js'
 import { idempotent } from './idempotency.js'
@@ -9,6 +11,7 @@ import { requireRegion, requireVpc } from './lookups.js'
 import { checkDescription, checkName } from './names.js'
 import type { PageRequest } from './paging.js'
 import { toStorePage } from './paging.js'
+import { withTags } from './resource-tags.js'
 import { runTransaction } from './run-transaction.js'
 
 export interface CreateSecurityGroupInput {
@@ -18,6 +21,7 @@ export interface CreateSecurityGroupInput {
   readonly description?: string | undefined
   readonly type?: string | undefined
   readonly clientToken?: string | undefined
+  readonly tags?: readonly TagInput[] | undefined
 }
 
 export async function createSecurityGroup(
@@ -32,12 +36,18 @@ export async function createSecurityGroup(
   if (type !== 'normal' && type !== 'enterprise') throw errors.invalidParameter('SecurityGroupType')
   const name = checkName(input.name, 'SecurityGroupName', 'InvalidSecurityGroupName.Malformed')
   const description = checkDescription(input.description)
+  const tags = checkTags(input.tags ?? [], ECS_CREATE_TAG_ERRORS)
   return runTransaction(ctx, async (tx) => {
     const { securityGroupId } = await idempotent(
       tx,
       ctx,
       caller,
-      { action: 'CreateSecurityGroup', product: 'ecs', token: input.clientToken, params: input },
+      {
+        action: 'CreateSecurityGroup',
+        product: 'ecs',
+        token: input.clientToken,
+        params: { ...input, tags: tags.length > 0 ? tags : undefined },
+      },
       async () => {
         const vpc = await requireVpc(tx, caller, input.regionId, vpcId)
         if (vpc.status !== 'Available') throw errors.incorrectVpcStatus()
@@ -55,6 +65,7 @@ export async function createSecurityGroup(
           createdAt: ctx.clock.now(),
         }
         await tx.insertSecurityGroup(group)
+        await tx.putTags(caller.accountId, group.regionId, 'securitygroup', group.id, tags)
         return { securityGroupId: group.id }
       },
     )
@@ -68,12 +79,13 @@ export async function describeSecurityGroups(
   ctx: ServiceContext,
   caller: Caller,
   input: SecurityGroupFilter & PageRequest,
-): Promise<PageResult<SecurityGroup> & { pageNumber: number; pageSize: number }> {
+): Promise<PageResult<SecurityGroup & Tagged> & { pageNumber: number; pageSize: number }> {
   requireRegion(ctx, input.regionId)
   const { page, pageNumber, pageSize } = toStorePage(input, 10)
-  const result = await runTransaction(ctx, (tx) =>
-    tx.listSecurityGroups(caller.accountId, input, page),
-  )
+  const result = await runTransaction(ctx, async (tx) => {
+    const list = await tx.listSecurityGroups(caller.accountId, input, page)
+    return { ...list, items: await withTags(tx, caller, 'securitygroup', list.items) }
+  })
   return { ...result, pageNumber, pageSize }
 }
 

@@ -1,21 +1,26 @@
 // DescribeVpcs and DeleteVpc.
 import { errors } from '../domain/errors.js'
 import type { Vpc } from '../domain/resources.js'
+import type { Tagged } from '../domain/tags.js'
 import type { PageResult, VpcFilter } from '../storage/store.js'
 import type { Caller, ServiceContext } from './context.js'
 import { requireRegion, requireVpc } from './lookups.js'
 import type { PageRequest } from './paging.js'
 import { toStorePage } from './paging.js'
+import { withTags } from './resource-tags.js'
 import { runTransaction } from './run-transaction.js'
 
 export async function describeVpcs(
   ctx: ServiceContext,
   caller: Caller,
   input: VpcFilter & PageRequest,
-): Promise<PageResult<Vpc> & { pageNumber: number; pageSize: number }> {
+): Promise<PageResult<Vpc & Tagged> & { pageNumber: number; pageSize: number }> {
   requireRegion(ctx, input.regionId)
   const { page, pageNumber, pageSize } = toStorePage(input, 10)
-  const result = await runTransaction(ctx, (tx) => tx.listVpcs(caller.accountId, input, page))
+  const result = await runTransaction(ctx, async (tx) => {
+    const list = await tx.listVpcs(caller.accountId, input, page)
+    return { ...list, items: await withTags(tx, caller, 'vpc', list.items) }
+  })
   return { ...result, pageNumber, pageSize }
 }
 

@@ -2,14 +2,16 @@
 import { parseCidr, usableCount } from '../allocator/cidr.js'
 import { errors } from '../domain/errors.js'
 import type { VSwitch } from '../domain/resources.js'
+import type { Tagged } from '../domain/tags.js'
 import type { PageResult, VSwitchFilter } from '../storage/store.js'
 import type { Caller, ServiceContext } from './context.js'
 import { requireRegion, requireVSwitch } from './lookups.js'
 import type { PageRequest } from './paging.js'
 import { toStorePage } from './paging.js'
+import { withTags } from './resource-tags.js'
 import { runTransaction } from './run-transaction.js'
 
-export interface VSwitchView extends VSwitch {
+export interface VSwitchView extends VSwitch, Tagged {
   readonly availableIpAddressCount: number
 }
 
@@ -27,7 +29,7 @@ export async function describeVSwitches(
   const result = await runTransaction(ctx, async (tx) => {
     const list = await tx.listVSwitches(caller.accountId, input, page)
     const items: VSwitchView[] = []
-    for (const v of list.items) {
+    for (const v of await withTags(tx, caller, 'vswitch', list.items)) {
       const used = await tx.countUsedAddresses(v.id)
       items.push({ ...v, availableIpAddressCount: usableCount(parseCidr(v.cidrBlock)!) - used })
     }

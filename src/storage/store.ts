@@ -14,6 +14,7 @@ import type {
   Vpc,
 } from '../domain/resources.js'
 import type { EniStatus, EniType, InstanceStatus, NetworkStatus } from '../domain/statuses.js'
+import type { Tag, TagMatch, TaggableType } from '../domain/tags.js'
 
 export interface Page {
   /** opaque keyset cursor from a previous page's `nextToken` */
@@ -41,6 +42,8 @@ export interface EniFilter {
   readonly primaryIp?: string | undefined
   readonly privateIps?: readonly string[] | undefined
   readonly name?: string | undefined
+  /** `Tag.N`: every pair must match (AND); a pair without a value matches any value */
+  readonly tags?: readonly TagMatch[] | undefined
 }
 
 export interface InstanceFilter {
@@ -54,12 +57,16 @@ export interface InstanceFilter {
   readonly name?: string | undefined
   readonly securityGroupId?: string | undefined
   readonly privateIps?: readonly string[] | undefined
+  /** `Tag.N`: every pair must match (AND); a pair without a value matches any value */
+  readonly tags?: readonly TagMatch[] | undefined
 }
 
 export interface VpcFilter {
   readonly regionId: string
   readonly ids?: readonly string[] | undefined
   readonly name?: string | undefined
+  /** `Tag.N`: every pair must match (AND); a pair without a value matches any value */
+  readonly tags?: readonly TagMatch[] | undefined
 }
 
 export interface VSwitchFilter {
@@ -68,6 +75,8 @@ export interface VSwitchFilter {
   readonly ids?: readonly string[] | undefined
   readonly zoneId?: string | undefined
   readonly name?: string | undefined
+  /** `Tag.N`: every pair must match (AND); a pair without a value matches any value */
+  readonly tags?: readonly TagMatch[] | undefined
 }
 
 export interface SecurityGroupFilter {
@@ -75,6 +84,29 @@ export interface SecurityGroupFilter {
   readonly vpcId?: string | undefined
   readonly ids?: readonly string[] | undefined
   readonly name?: string | undefined
+  /** `Tag.N`: every pair must match (AND); a pair without a value matches any value */
+  readonly tags?: readonly TagMatch[] | undefined
+}
+
+/** One (resource, tag) row, as ListTagResources returns them. */
+export interface ResourceTag {
+  readonly resourceId: string
+  readonly key: string
+  readonly value: string
+}
+
+export interface TagResourceFilter {
+  readonly regionId: string
+  readonly resourceType: TaggableType
+  readonly resourceIds?: readonly string[] | undefined
+  /** resources carrying every one of these (AND) */
+  readonly tags?: readonly TagMatch[] | undefined
+}
+
+export interface TagPage {
+  /** opaque cursor from a previous page's `nextToken` */
+  readonly after?: string | undefined
+  readonly limit: number
 }
 
 export interface NewPrivateIp {
@@ -195,6 +227,38 @@ export interface Tx {
   deleteOperation(id: string): Promise<void>
   deleteOperationsFor(resourceId: string): Promise<void>
   nextOperationDue(): Promise<Date | undefined>
+
+  // tags (one row per resource and key; another account's rows are invisible)
+  /** Sets each tag on the resource: a new key is added, an existing key gets the new value. */
+  putTags(
+    accountId: string,
+    regionId: string,
+    type: TaggableType,
+    resourceId: string,
+    tags: readonly Tag[],
+  ): Promise<void>
+  /** Removes the named keys (absent ones are ignored), or every tag when `keys` is undefined. */
+  deleteTags(
+    accountId: string,
+    type: TaggableType,
+    resourceId: string,
+    keys?: readonly string[],
+  ): Promise<number>
+  /** The tags of these resources, by resource id then key. */
+  tagsOf(
+    accountId: string,
+    type: TaggableType,
+    resourceIds: readonly string[],
+  ): Promise<ResourceTag[]>
+  /**
+   * Every tag of the resources that match `f` (by resource id, then key), paged by row;
+   * `nextToken` is '' on the last page.
+   */
+  listTagResources(
+    accountId: string,
+    f: TagResourceFilter,
+    page: TagPage,
+  ): Promise<{ items: ResourceTag[]; nextToken: string }>
 
   // idempotency
   getIdempotency(

@@ -14,6 +14,7 @@ import type { QuotaProfileName, RegionQuotas } from '../domain/quota-profile.js'
 import { DEFAULT_REGION_QUOTAS, QUOTA_PROFILES } from '../domain/quota-profile.js'
 import { DEFAULT_REGIONS } from '../domain/regions.js'
 import type { EniView, SecurityGroup, VSwitch, Vpc } from '../domain/resources.js'
+import type { Tagged } from '../domain/tags.js'
 import { createAccount } from '../service/accounts.js'
 import type { AllocationMode, Caller, ServiceContext } from '../service/context.js'
 import { createServiceContext } from '../service/context.js'
@@ -99,15 +100,15 @@ export interface Harness {
   /** A Running instance (RunInstances, then settled). */
   instance(w: World, type?: string, more?: Partial<LaunchInput>): Promise<string>
   /** CreateNetworkInterface in the world's vSwitch and group, overridable. */
-  eni(w: World, more?: Partial<CreateNetworkInterfaceInput>): Promise<EniView>
+  eni(w: World, more?: Partial<CreateNetworkInterfaceInput>): Promise<EniView & Tagged>
   /** AttachNetworkInterface, then settled (InUse). */
   attach(eniId: string, instanceId: string): Promise<void>
   /** AssignPrivateIpAddresses with SecondaryPrivateIpAddressCount. */
   assignCount(eniId: string, count: number): Promise<AssignPrivateIpAddressesResult>
   /** AssignPrivateIpAddresses with PrivateIpAddress.N. */
   assignIps(eniId: string, addresses: string[]): Promise<AssignPrivateIpAddressesResult>
-  getEni(id: string): Promise<EniView>
-  primaryEniOf(instanceId: string): Promise<EniView>
+  getEni(id: string): Promise<EniView & Tagged>
+  primaryEniOf(instanceId: string): Promise<EniView & Tagged>
   addressesOf(eniId: string): Promise<string[]>
   /** AvailableIpAddressCount from DescribeVSwitches. */
   available(vswitchId: string): Promise<number>

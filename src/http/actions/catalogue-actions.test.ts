@@ -203,7 +203,13 @@ describe('registerActions', () => {
     const names = h.registry.definitions().map((d) => `${d.version} ${d.action}`)
     assert.equal(new Set(names).size, names.length)
     assert.equal(names.length, allActions(h.ctx).length)
-    assert.equal(names.length, 42)
+    assert.equal(names.length, 48)
+    for (const action of ['TagResources', 'UntagResources', 'ListTagResources']) {
+      assert.ok(names.includes(`2014-05-26 ${action}`), action)
+    }
+    for (const action of ['TagResources', 'UnTagResources', 'ListTagResources']) {
+      assert.ok(names.includes(`2016-04-28 ${action}`), action)
+    }
     for (const action of ['CreateVpc', 'DescribeVSwitchAttributes', 'DeleteVSwitch']) {
       assert.ok(names.includes(`2016-04-28 ${action}`), action)
     }

@@ -14,9 +14,10 @@ import {
   rejectUnsupported,
   securityGroupIdsOf,
 } from './shared/request-params.js'
+import { tagInputsOf } from './shared/tag-params.js'
 import { toWireNetworkInterface } from './wire/eni-wire.js'
 
-const UNSUPPORTED = ['Ipv4Prefix', 'Ipv4PrefixCount', 'Ipv6Prefix', 'Ipv6PrefixCount', 'Tag']
+const UNSUPPORTED = ['Ipv4Prefix', 'Ipv4PrefixCount', 'Ipv6Prefix', 'Ipv6PrefixCount']
 
 export function createNetworkInterfaceAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
@@ -49,6 +50,7 @@ export function createNetworkInterfaceAction(deps: { ctx: ServiceContext }): Act
           deleteOnRelease: params.bool('DeleteOnRelease'),
           sourceDestCheck: params.bool('SourceDestCheck'),
           clientToken: optStr(params, 'ClientToken'),
+          tags: tagInputsOf(params),
         },
       )
       return toWireNetworkInterface(eni)

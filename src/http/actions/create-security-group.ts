@@ -3,14 +3,14 @@
 import type { ServiceContext } from '../../service/context.js'
 import { createSecurityGroup } from '../../service/security-group-operations.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
-import { optStr, regionOf, rejectUnsupported } from './shared/request-params.js'
+import { optStr, regionOf } from './shared/request-params.js'
+import { tagInputsOf } from './shared/tag-params.js'
 
 export function createSecurityGroupAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
     version: ECS_VERSION,
     action: 'CreateSecurityGroup',
     handler: async ({ params, accountId }) => {
-      rejectUnsupported(params, ['Tag'])
       const group = await createSecurityGroup(
         deps.ctx,
         { accountId },
@@ -21,6 +21,7 @@ export function createSecurityGroupAction(deps: { ctx: ServiceContext }): Action
           description: optStr(params, 'Description'),
           type: optStr(params, 'SecurityGroupType'),
           clientToken: optStr(params, 'ClientToken'),
+          tags: tagInputsOf(params),
         },
       )
       return { SecurityGroupId: group.id }

@@ -1,11 +1,13 @@
 // CreateVpc (VPC 2016-04-28, eni-api.md §8.1): `Pending`, then `Available` once the worker runs.
-// CidrBlock defaults to 172.16.0.0/12. IPv6, user CIDRs and tags are not modelled.
+// CidrBlock defaults to 172.16.0.0/12. IPv6 and user CIDRs are not
+// modelled; `Tag.N` (≤ 20, VPC codes) lands on the VPC.
 import type { ServiceContext } from '../../service/context.js'
 import { createVpc } from '../../service/create-vpc.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { optStr, regionOf, rejectUnsupported } from './shared/request-params.js'
+import { tagInputsOf } from './shared/tag-params.js'
 
-const UNSUPPORTED = ['EnableIpv6', 'Ipv6CidrBlock', 'UserCidr', 'Tag']
+const UNSUPPORTED = ['EnableIpv6', 'Ipv6CidrBlock', 'UserCidr']
 
 export function createVpcAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
@@ -23,6 +25,7 @@ export function createVpcAction(deps: { ctx: ServiceContext }): ActionDefinition
           description: optStr(params, 'Description'),
           clientToken: optStr(params, 'ClientToken'),
           dryRun: params.bool('DryRun'),
+          tags: tagInputsOf(params),
         },
       )
       return {

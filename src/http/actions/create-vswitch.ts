@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../service/context.js'
 import { createVSwitch } from '../../service/create-vswitch.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { optStr, regionOf, rejectUnsupported } from './shared/request-params.js'
+import { tagInputsOf } from './shared/tag-params.js'
 
 export function createVSwitchAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
@@ -19,8 +20,9 @@ export function createVSwitchAction(deps: { ctx: ServiceContext }): ActionDefini
         description: optStr(params, 'Description'),
         clientToken: optStr(params, 'ClientToken'),
         dryRun: params.bool('DryRun'),
+        tags: tagInputsOf(params),
       }
-      rejectUnsupported(params, ['Ipv6CidrBlock', 'Tag'])
+      rejectUnsupported(params, ['Ipv6CidrBlock'])
       const vsw = await createVSwitch(deps.ctx, { accountId }, input)
       return { VSwitchId: vsw.id }
     },

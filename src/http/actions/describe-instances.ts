@@ -1,7 +1,8 @@
 // DescribeInstances (ECS, eni-api.md §8.8): `InstanceIds` and `PrivateIpAddresses` are JSON
 // array strings (≤ 100); unknown ids are absent. Filters on what no instance here has (public,
-// EIP or classic addresses, tags) match nothing.
+// EIP or classic addresses) match nothing. `Tag.N` filters with AND.
 import { INSTANCE_STATUSES } from '../../domain/statuses.js'
+import { ECS_TAG_API_ERRORS } from '../../domain/tags.js'
 import type { ServiceContext } from '../../service/context.js'
 import { describeInstances } from '../../service/describe-instances.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
@@ -15,9 +16,10 @@ import {
   regionOf,
   rejectUnsupported,
 } from './shared/request-params.js'
+import { tagFilterOf } from './shared/tag-params.js'
 import { toWireInstance } from './wire/instance-wire.js'
 
-const ABSENT_FEATURES = ['InnerIpAddresses', 'PublicIpAddresses', 'EipAddresses', 'Tag']
+const ABSENT_FEATURES = ['InnerIpAddresses', 'PublicIpAddresses', 'EipAddresses']
 
 export function describeInstancesAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
@@ -47,6 +49,7 @@ export function describeInstancesAction(deps: { ctx: ServiceContext }): ActionDe
           name: optStr(params, 'InstanceName'),
           securityGroupId: optStr(params, 'SecurityGroupId'),
           privateIps: nonEmpty(privateIps),
+          tags: tagFilterOf(params, ECS_TAG_API_ERRORS),
           ...pageOf(params, { maxPageSize: 100, maxResults: 100 }),
         },
       )

@@ -1,7 +1,9 @@
 // DescribeNetworkInterfaces (ECS, eni-api.md §7.3): filters combine with AND; unknown ids are
-// simply absent. Filters on what no ENI here has (IPv6, tags, service-managed, Trunk/Member
-// types, unknown statuses) match nothing. Pages by NextToken/MaxResults or PageNumber/PageSize.
+// simply absent. `Tag.N` filters with AND (a key alone matches any value). Filters on what no
+// ENI here has (IPv6, service-managed, Trunk/Member types, unknown statuses) match nothing.
+// Pages by NextToken/MaxResults or PageNumber/PageSize.
 import { ENI_STATUSES, type EniType } from '../../domain/statuses.js'
+import { ECS_TAG_API_ERRORS } from '../../domain/tags.js'
 import type { ServiceContext } from '../../service/context.js'
 import { describeNetworkInterfaces } from '../../service/describe-network-interfaces.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
@@ -14,6 +16,7 @@ import {
   pageOf,
   regionOf,
 } from './shared/request-params.js'
+import { tagFilterOf } from './shared/tag-params.js'
 import { toWireNetworkInterface } from './wire/eni-wire.js'
 
 const ENI_TYPES: readonly EniType[] = ['Primary', 'Secondary']
@@ -29,7 +32,7 @@ export function describeNetworkInterfacesAction(deps: { ctx: ServiceContext }): 
       const matchesNothing =
         type.matchesNothing ||
         status.matchesNothing ||
-        filtersOnAbsentFeature(params, ['Ipv6Address', 'ServiceManaged', 'Tag'])
+        filtersOnAbsentFeature(params, ['Ipv6Address', 'ServiceManaged'])
       const result = await describeNetworkInterfaces(
         deps.ctx,
         { accountId },
@@ -45,6 +48,7 @@ export function describeNetworkInterfacesAction(deps: { ctx: ServiceContext }): 
           primaryIp: optStr(params, 'PrimaryIpAddress'),
           privateIps: nonEmpty(params.list('PrivateIpAddress', { max: 100 })),
           name: optStr(params, 'NetworkInterfaceName'),
+          tags: tagFilterOf(params, ECS_TAG_API_ERRORS),
           ...pageOf(params, { maxPageSize: 1000, maxResults: 500 }),
         },
       )

@@ -1,5 +1,6 @@
 // DescribeSecurityGroups (ECS): `SecurityGroupId` (one) and/or `SecurityGroupIds` (a JSON array
-// string, ≤ 100) select groups; unknown ids are absent. Tag filters match nothing.
+// string, ≤ 100) select groups; unknown ids are absent. `Tag.N` filters with AND.
+import { ECS_TAG_API_ERRORS } from '../../domain/tags.js'
 import type { ServiceContext } from '../../service/context.js'
 import { describeSecurityGroups } from '../../service/security-group-operations.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
@@ -13,6 +14,7 @@ import {
   regionOf,
   rejectUnsupported,
 } from './shared/request-params.js'
+import { tagFilterOf } from './shared/tag-params.js'
 import { toWireSecurityGroup } from './wire/security-group-wire.js'
 
 export function describeSecurityGroupsAction(deps: { ctx: ServiceContext }): ActionDefinition {
@@ -22,7 +24,7 @@ export function describeSecurityGroupsAction(deps: { ctx: ServiceContext }): Act
     handler: async ({ params, accountId }) => {
       const regionId = regionOf(params)
       rejectUnsupported(params, ['SecurityGroupType'])
-      const matchesNothing = filtersOnAbsentFeature(params, ['Tag', 'ServiceManaged'])
+      const matchesNothing = filtersOnAbsentFeature(params, ['ServiceManaged'])
       const result = await describeSecurityGroups(
         deps.ctx,
         { accountId },
@@ -31,6 +33,7 @@ export function describeSecurityGroupsAction(deps: { ctx: ServiceContext }): Act
           vpcId: optStr(params, 'VpcId'),
           ids: matchesNothing ? [] : groupIdsOf(params),
           name: optStr(params, 'SecurityGroupName'),
+          tags: tagFilterOf(params, ECS_TAG_API_ERRORS),
           ...pageOf(params, { maxPageSize: 50, maxResults: 100 }),
         },
       )

@@ -37,6 +37,12 @@ import { runInstancesAction } from './run-instances.js'
 import { startInstanceAction } from './start-instance.js'
 import { stopInstanceAction } from './stop-instance.js'
 import { unassignPrivateIpAddressesAction } from './unassign-private-ip-addresses.js'
+import { listTagResourcesAction } from './list-tag-resources.js'
+import { tagResourcesAction } from './tag-resources.js'
+import { untagResourcesAction } from './untag-resources.js'
+import { vpcListTagResourcesAction } from './vpc-list-tag-resources.js'
+import { vpcTagResourcesAction } from './vpc-tag-resources.js'
+import { vpcUnTagResourcesAction } from './vpc-untag-resources.js'
 
 export interface RegisterActionsOptions {
   /** What DescribeRegions reports as each region's endpoint (default: Alibaba's public host). */
@@ -94,6 +100,13 @@ export function allActions(
     // Terraform's bootstrap: STS 2015-04-01 and Location 2015-06-12 (extensions.md §5)
     getCallerIdentityAction(),
     describeEndpointsAction(deps),
+    // Tags: ECS's (eni, instance, securitygroup) and the VPC API's own (VPC, VSWITCH)
+    tagResourcesAction(deps),
+    untagResourcesAction(deps),
+    listTagResourcesAction(deps),
+    vpcTagResourcesAction(deps),
+    vpcUnTagResourcesAction(deps),
+    vpcListTagResourcesAction(deps),
     // Transport benchmark
     eniplaneNoOpAction(),
   ]

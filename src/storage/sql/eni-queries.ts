@@ -3,6 +3,7 @@ import type { EniStatus, EniType } from '../../domain/statuses.js'
 import type { EniPatch, Tx } from '../store.js'
 import { add, pageQuery, where } from './paging.js'
 import type { Dialect, Row, SqlConnection, SqlValue } from './sql-connection.js'
+import { addTagMatches, deleteTagsOfResource } from './tag-queries.js'
 import { bool, date, marks, num, str, strOrNull } from './sql-connection.js'
 
 type EniQueries = Pick<
@@ -158,6 +159,7 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
           ...f.privateIps,
         )
       }
+      addTagMatches(w, 'id', accountId, 'eni', f.tags)
       const result = await pageQuery(c, 'enis', w, page, toEni)
       return {
         items: await withDetails(c, result.items),
@@ -197,6 +199,7 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
     async deleteEni(id) {
       await c.run('DELETE FROM private_ips WHERE eni_id = ?', [id])
       await c.run('DELETE FROM eni_security_groups WHERE eni_id = ?', [id])
+      await deleteTagsOfResource(c, 'eni', id)
       await c.run('DELETE FROM enis WHERE id = ?', [id])
     },
   }

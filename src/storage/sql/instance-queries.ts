@@ -4,6 +4,7 @@ import type { Tx } from '../store.js'
 import { add, pageQuery, where } from './paging.js'
 import type { Dialect, Row, SqlConnection } from './sql-connection.js'
 import { date, dateOrNull, marks, num, str, strOrNull } from './sql-connection.js'
+import { addTagMatches, deleteTagsOfResource } from './tag-queries.js'
 
 type InstanceQueries = Pick<
   Tx,
@@ -98,6 +99,7 @@ export function instanceQueries(c: SqlConnection, d: Dialect): InstanceQueries {
           ...f.privateIps,
         )
       }
+      addTagMatches(w, 'id', accountId, 'instance', f.tags)
       return pageQuery(c, 'instances', w, page, toInstance)
     },
     async countInstancesOfVSwitch(vswitchId) {
@@ -118,6 +120,7 @@ export function instanceQueries(c: SqlConnection, d: Dialect): InstanceQueries {
       }
     },
     async deleteInstance(accountId, id) {
+      await deleteTagsOfResource(c, 'instance', id)
       await c.run('DELETE FROM instances WHERE account_id = ? AND id = ?', [accountId, id])
     },
     async findInstancesByAddress(address, vswitchId) {

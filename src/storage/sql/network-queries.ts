@@ -4,6 +4,7 @@ import type { NetworkStatus, SecurityGroupType } from '../../domain/statuses.js'
 import type { Tx } from '../store.js'
 import { add, pageQuery, where } from './paging.js'
 import type { Dialect, Row, SqlConnection } from './sql-connection.js'
+import { addTagMatches, deleteTagsOfResource } from './tag-queries.js'
 import { date, marks, num, str } from './sql-connection.js'
 
 type NetworkQueries = Pick<
@@ -100,6 +101,7 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
       add(w, 'region_id = ?', f.regionId)
       if (f.ids) add(w, f.ids.length ? `id IN (${marks(f.ids.length)})` : '1 = 0', ...f.ids)
       if (f.name !== undefined) add(w, 'name = ?', f.name)
+      addTagMatches(w, 'id', accountId, 'vpc', f.tags)
       return pageQuery(c, 'vpcs', w, page, toVpc)
     },
     countVpcs: (accountId, regionId) =>
@@ -111,6 +113,7 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
       await c.run('UPDATE vpcs SET status = ? WHERE id = ?', [status, id])
     },
     async deleteVpc(accountId, id) {
+      await deleteTagsOfResource(c, 'vpc', id)
       await c.run('DELETE FROM vpcs WHERE account_id = ? AND id = ?', [accountId, id])
     },
 
@@ -147,6 +150,7 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
       if (f.zoneId !== undefined) add(w, 'zone_id = ?', f.zoneId)
       if (f.name !== undefined) add(w, 'name = ?', f.name)
       if (f.ids) add(w, f.ids.length ? `id IN (${marks(f.ids.length)})` : '1 = 0', ...f.ids)
+      addTagMatches(w, 'id', accountId, 'vswitch', f.tags)
       return pageQuery(c, 'vswitches', w, page, toVSwitch)
     },
     async vswitchesOfVpc(vpcId) {
@@ -159,6 +163,7 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
       await c.run('UPDATE vswitches SET status = ? WHERE id = ?', [status, id])
     },
     async deleteVSwitch(accountId, id) {
+      await deleteTagsOfResource(c, 'vswitch', id)
       await c.run('DELETE FROM vswitches WHERE account_id = ? AND id = ?', [accountId, id])
     },
 
@@ -194,6 +199,7 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
       if (f.vpcId !== undefined) add(w, 'vpc_id = ?', f.vpcId)
       if (f.name !== undefined) add(w, 'name = ?', f.name)
       if (f.ids) add(w, f.ids.length ? `id IN (${marks(f.ids.length)})` : '1 = 0', ...f.ids)
+      addTagMatches(w, 'id', accountId, 'securitygroup', f.tags)
       return pageQuery(c, 'security_groups', w, page, toSecurityGroup)
     },
     countSecurityGroups: (accountId, regionId) =>
@@ -220,6 +226,7 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
     countSecurityGroupMembers: (groupId) =>
       count('SELECT COUNT(*) AS n FROM eni_security_groups WHERE sg_id = ?', [groupId]),
     async deleteSecurityGroup(accountId, id) {
+      await deleteTagsOfResource(c, 'securitygroup', id)
       await c.run('DELETE FROM security_groups WHERE account_id = ? AND id = ?', [accountId, id])
     },
   }

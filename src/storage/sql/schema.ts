@@ -130,6 +130,24 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    // Tags (extensions.md §1): one row per (resource, key). resource_type is the stored type
+    // (eni, instance, securitygroup, vpc, vswitch); region_id lets ListTagResources select by tag
+    // alone within a region. Deleting a resource deletes its rows in the same transaction.
+    version: 2,
+    statements: [
+      `CREATE TABLE tags (
+        account_id TEXT NOT NULL,
+        resource_type TEXT NOT NULL,
+        resource_id TEXT NOT NULL,
+        tag_key TEXT NOT NULL,
+        tag_value TEXT NOT NULL,
+        region_id TEXT NOT NULL,
+        PRIMARY KEY (account_id, resource_type, resource_id, tag_key))`,
+      `CREATE INDEX tags_resource ON tags (resource_id)`,
+      `CREATE INDEX tags_key ON tags (account_id, resource_type, tag_key, tag_value)`,
+    ],
+  },
+  {
     // The metadata service finds the instance behind a request's source address, which may be
     // any private IP of any attached ENI (the primary key only serves lookups by vSwitch).
     version: 9,

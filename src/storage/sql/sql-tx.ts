@@ -8,6 +8,7 @@ import { ipQueries } from './ip-queries.js'
 import { networkQueries } from './network-queries.js'
 import { operationQueries } from './operation-queries.js'
 import type { Dialect, SqlConnection } from './sql-connection.js'
+import { tagQueries } from './tag-queries.js'
 
 export function sqlTx(c: SqlConnection, d: Dialect, nextSeq: () => number): Tx {
   return {
@@ -17,5 +18,6 @@ export function sqlTx(c: SqlConnection, d: Dialect, nextSeq: () => number): Tx {
     ...eniQueries(c, d),
     ...ipQueries(c, nextSeq),
     ...operationQueries(c, d),
+    ...tagQueries(c),
   }
 }

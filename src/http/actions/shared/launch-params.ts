@@ -1,8 +1,10 @@
 // The parameters RunInstances and CreateInstance share (eni-api.md §8.5, §8.6). Secondary ENIs
-// at launch (`NetworkInterface.N`), IPv6, launch templates and tags are not modelled.
+// at launch (`NetworkInterface.N`), IPv6 and launch templates are not modelled;
+// `Tag.N` lands on each instance and its primary ENI.
 import type { LaunchInput } from '../../../service/launch-instances.js'
 import type { Params } from '../../params.js'
 import { optStr, regionOf, rejectUnsupported, securityGroupIdsOf } from './request-params.js'
+import { tagInputsOf } from './tag-params.js'
 
 const UNSUPPORTED = [
   'NetworkInterface',
@@ -10,7 +12,6 @@ const UNSUPPORTED = [
   'Ipv6AddressCount',
   'LaunchTemplateId',
   'LaunchTemplateName',
-  'Tag',
 ]
 
 export function launchInputOf(params: Params): LaunchInput {
@@ -29,5 +30,6 @@ export function launchInputOf(params: Params): LaunchInput {
     description: optStr(params, 'Description'),
     clientToken: optStr(params, 'ClientToken'),
     dryRun: params.bool('DryRun'),
+    tags: tagInputsOf(params),
   }
 }

@@ -1,6 +1,6 @@
 // Parameter conventions several Actions share: optional strings, the RegionId hand-off, the two
 // spellings of security groups, comma lists, paging, and parameters for features the emulator
-// does not model (IPv6, prefixes, tags, …).
+// does not model (IPv6, prefixes, …).
 import { errors } from '../../../domain/errors.js'
 import type { ServiceContext } from '../../../service/context.js'
 import type { PageRequest } from '../../../service/paging.js'

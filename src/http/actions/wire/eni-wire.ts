@@ -6,7 +6,9 @@ import type {
   WirePrivateIpSet,
 } from '../../../api/wire/network-interface.js'
 import type { EniView, PrivateIp } from '../../../domain/resources.js'
+import type { Tagged } from '../../../domain/tags.js'
 import { wrap } from '../../list-wrapper.js'
+import { ecsTags } from './tag-wire.js'
 import { formatSeconds } from './time-format.js'
 
 const NO_PUBLIC_IP: WireAssociatedPublicIp = { PublicIpAddress: '', AllocationId: '' }
@@ -32,7 +34,7 @@ export function noIpv6OrPrefixes(): Pick<
   }
 }
 
-export function toWireNetworkInterface(eni: EniView): WireNetworkInterface {
+export function toWireNetworkInterface(eni: EniView & Tagged): WireNetworkInterface {
   const item: WireNetworkInterface = {
     NetworkInterfaceId: eni.id,
     NetworkInterfaceName: eni.name,
@@ -57,7 +59,7 @@ export function toWireNetworkInterface(eni: EniView): WireNetworkInterface {
     ...wrap('SecurityGroupIds', 'SecurityGroupId', eni.securityGroupIds),
     ...wrap('PrivateIpSets', 'PrivateIpSet', eni.privateIps.map(toWirePrivateIpSet)),
     ...noIpv6OrPrefixes(),
-    ...wrap('Tags', 'Tag', []),
+    ...ecsTags(eni.tags),
   }
   if (eni.instanceId !== null) {
     item.Attachment = {
@@ -71,7 +73,7 @@ export function toWireNetworkInterface(eni: EniView): WireNetworkInterface {
 }
 
 /** DescribeNetworkInterfaceAttribute: the item plus the attribute-only sub-fields. */
-export function toWireNetworkInterfaceAttribute(eni: EniView): WireNetworkInterface {
+export function toWireNetworkInterfaceAttribute(eni: EniView & Tagged): WireNetworkInterface {
   const item = toWireNetworkInterface(eni)
   if (item.Attachment) {
     item.Attachment = {

@@ -7,6 +7,7 @@ import type { EniView } from '../../../domain/resources.js'
 import type { InstanceView } from '../../../service/describe-instances.js'
 import { wrap } from '../../list-wrapper.js'
 import { noIpv6OrPrefixes, toWirePrivateIpSet } from './eni-wire.js'
+import { ecsTags } from './tag-wire.js'
 import { formatMinutes } from './time-format.js'
 
 /** Pay-as-you-go instances never expire; Alibaba reports this far-future instant. */
@@ -66,6 +67,6 @@ export function toWireInstance(instance: InstanceView): WireInstance {
       instance.networkInterfaces.map(toWireInstanceNetworkInterface),
     ),
     ...wrap('OperationLocks', 'LockReason', []),
-    ...wrap('Tags', 'Tag', []),
+    ...ecsTags(instance.tags),
   }
 }

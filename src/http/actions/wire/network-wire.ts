@@ -2,11 +2,13 @@
 // vSwitch's route table) is passed in by the caller.
 import type { WireVSwitch, WireVpc } from '../../../api/wire/network.js'
 import type { Vpc } from '../../../domain/resources.js'
+import type { Tagged } from '../../../domain/tags.js'
 import type { VSwitchView } from '../../../service/vswitch-operations.js'
 import { wrap } from '../../list-wrapper.js'
+import { vpcTags } from './tag-wire.js'
 import { formatSeconds } from './time-format.js'
 
-export function toWireVpc(vpc: Vpc, vswitchIds: readonly string[]): WireVpc {
+export function toWireVpc(vpc: Vpc & Tagged, vswitchIds: readonly string[]): WireVpc {
   return {
     VpcId: vpc.id,
     RegionId: vpc.regionId,
@@ -28,7 +30,7 @@ export function toWireVpc(vpc: Vpc, vswitchIds: readonly string[]): WireVpc {
     ...wrap('UserCidrs', 'UserCidr', []),
     ...wrap('NatGatewayIds', 'NatGatewayIds', []),
     ...wrap('SecondaryCidrBlocks', 'SecondaryCidrBlock', []),
-    ...wrap('Tags', 'Tag', []),
+    ...vpcTags(vpc.tags),
   }
 }
 
@@ -51,6 +53,6 @@ export function toWireVSwitch(vsw: VSwitchView, routeTableId: string): WireVSwit
     NetworkAclId: '',
     ShareType: '',
     RouteTable: { RouteTableId: routeTableId, RouteTableType: 'System' },
-    ...wrap('Tags', 'Tag', []),
+    ...vpcTags(vsw.tags),
   }
 }

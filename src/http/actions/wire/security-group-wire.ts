@@ -1,10 +1,11 @@
 // SecurityGroup → the DescribeSecurityGroups item.
 import type { WireSecurityGroup } from '../../../api/wire/security-group.js'
 import type { SecurityGroup } from '../../../domain/resources.js'
-import { wrap } from '../../list-wrapper.js'
+import type { Tagged } from '../../../domain/tags.js'
+import { ecsTags } from './tag-wire.js'
 import { formatSeconds } from './time-format.js'
 
-export function toWireSecurityGroup(group: SecurityGroup): WireSecurityGroup {
+export function toWireSecurityGroup(group: SecurityGroup & Tagged): WireSecurityGroup {
   return {
     SecurityGroupId: group.id,
     SecurityGroupName: group.name,
@@ -14,6 +15,6 @@ export function toWireSecurityGroup(group: SecurityGroup): WireSecurityGroup {
     CreationTime: formatSeconds(group.createdAt),
     ResourceGroupId: '',
     ServiceManaged: false,
-    ...wrap('Tags', 'Tag', []),
+    ...ecsTags(group.tags),
   }
 }
