@@ -133,6 +133,21 @@ describe('tenancy', () => {
       ['DeleteSecurityGroup', { SecurityGroupId: ids.sg }, 'InvalidSecurityGroupId.NotFound'],
       ['DeleteVSwitch', { VSwitchId: ids.vsw }, 'InvalidVSwitchId.NotFound'],
       ['DeleteVpc', { VpcId: ids.vpc }, 'InvalidVpcId.NotFound'],
+      [
+        'TagResources',
+        { ResourceType: 'eni', 'ResourceId.1': ids.eni, 'Tag.1.Key': 'k' },
+        'InvalidResourceId.NotFound',
+      ],
+      [
+        'UntagResources',
+        { ResourceType: 'instance', 'ResourceId.1': ids.instance, 'TagKey.1': 'k' },
+        'InvalidResourceId.NotFound',
+      ],
+      [
+        'UnTagResources',
+        { ResourceType: 'VPC', 'ResourceId.1': ids.vpc, 'TagKey.1': 'k' },
+        'InvalidInstanceIds.NotFound',
+      ],
     ]
     for (const [action, params, code] of cases) {
       const e = await fail(action, params)

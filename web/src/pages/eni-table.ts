@@ -1,5 +1,5 @@
-// The Network Interfaces table: one row per ENI with what DescribeNetworkInterfaces returns, and
-// the row actions. On narrow screens each row becomes a card (CSS; cells carry `data-label`).
+// The Network Interfaces table: one row per ENI with what DescribeNetworkInterfaces returns (its
+// tags as chips under its ID), and the row actions. On narrow screens each row becomes a card (CSS; cells carry `data-label`).
 import { h, type Child } from '../element.js'
 import { statusBadge } from '../widgets/status-badge.js'
 import {
@@ -15,6 +15,7 @@ export interface EniRowActions {
   detach(eni: NetworkInterface): void
   remove(eni: NetworkInterface): void
   guestConfig(eni: NetworkInterface): void
+  editTags(eni: NetworkInterface): void
 }
 
 const COLUMNS = [
@@ -59,6 +60,7 @@ export function renderEniRow(eni: NetworkInterface, actions: EniRowActions): HTM
         eni.NetworkInterfaceName ? `${eni.NetworkInterfaceName} ` : null,
         h('span', { class: 'tag', title: 'Type', 'data-role': 'eni-type' }, eni.Type),
       ),
+      tagList(eni),
     ),
     cell('Status', statusBadge(eni.Status)),
     cell('Primary IP', h('span', { class: 'mono' }, eni.PrivateIpAddress)),
@@ -99,6 +101,23 @@ export function renderEniRow(eni: NetworkInterface, actions: EniRowActions): HTM
   )
 }
 
+/** The ENI's tags as `key=value` chips (`key` alone when the value is empty). */
+function tagList(eni: NetworkInterface): HTMLElement | null {
+  const tags = eni.Tags.Tag
+  if (tags.length === 0) return null
+  return h(
+    'ul',
+    { class: 'tag-list', 'data-role': 'tags', 'aria-label': 'Tags' },
+    ...tags.map((t) =>
+      h(
+        'li',
+        { class: 'tag-chip mono' },
+        t.TagValue === '' ? t.TagKey : `${t.TagKey}=${t.TagValue}`,
+      ),
+    ),
+  )
+}
+
 function rowActions(eni: NetworkInterface, actions: EniRowActions): HTMLElement {
   const busy = ENI_TRANSITIONAL.has(eni.Status)
   const primary = eni.Type === 'Primary'
@@ -125,6 +144,7 @@ function rowActions(eni: NetworkInterface, actions: EniRowActions): HTMLElement 
       : attached
         ? link('Detach', () => actions.detach(eni), eni.Status !== 'InUse')
         : link('Attach', () => actions.attach(eni), eni.Status !== 'Available'),
+    link('Edit tags', () => actions.editTags(eni), eni.Status === 'Deleting'),
     link('Guest config', () => actions.guestConfig(eni), eni.Status === 'Deleting'),
     primary
       ? null

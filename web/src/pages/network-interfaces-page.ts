@@ -1,6 +1,6 @@
-// Network Interfaces: filters (vSwitch, instance, status, IP → DescribeNetworkInterfaces'
-// VSwitchId, InstanceId, Status, PrivateIpAddress.1), a NextToken-paged table, and the row
-// actions. Rows in Attaching/Detaching/Deleting are re-read by ID every second until they settle.
+// Network Interfaces: filters (vSwitch, instance, status, IP, tag → DescribeNetworkInterfaces'
+// VSwitchId, InstanceId, Status, PrivateIpAddress.1, Tag.1.Key/Value), a NextToken-paged table,
+// and the row actions (tags are edited in their own dialog). Rows in Attaching/Detaching/Deleting are re-read by ID every second until they settle.
 import { callAction, describeError } from '../console-api.js'
 import { listVSwitches } from '../catalog-queries.js'
 import { openAttachDialog } from '../dialogs/attach-dialog.js'
@@ -8,6 +8,7 @@ import { openConfirmDialog } from '../dialogs/confirm-dialog.js'
 import { openCreateEniDialog } from '../dialogs/create-eni-dialog.js'
 import { openGuestConfigDialog } from '../dialogs/guest-config-dialog.js'
 import { openSecondaryIpDialog } from '../dialogs/secondary-ip-dialog.js'
+import { openTagsDialog } from '../dialogs/tags-dialog.js'
 import { h, replaceChildren } from '../element.js'
 import { notify } from '../widgets/notices.js'
 import { currentToken, newPagerState, pagerControls } from '../widgets/pager.js'
@@ -46,6 +47,18 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
     ...STATUSES.map((s) => h('option', { value: s }, s)),
   )
   const ipFilter = h('input', { id: 'filter-ip', placeholder: '192.168.1.20', spellcheck: 'false' })
+  const tagKeyFilter = h('input', {
+    id: 'filter-tag-key',
+    'aria-label': 'Tag key',
+    placeholder: 'key',
+    spellcheck: 'false',
+  })
+  const tagValueFilter = h('input', {
+    id: 'filter-tag-value',
+    'aria-label': 'Tag value',
+    placeholder: 'any value',
+    spellcheck: 'false',
+  })
   const field = (id: string, label: string, control: HTMLElement) =>
     h('div', { class: 'filter-field' }, h('label', { for: id }, label), control)
   const filters = h(
@@ -55,6 +68,7 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
     field('filter-instance', 'Instance ID', instanceFilter),
     field('filter-status', 'Status', statusFilter),
     field('filter-ip', 'Private IP', ipFilter),
+    field('filter-tag-key', 'Tag', h('div', { class: 'tag-filter' }, tagKeyFilter, tagValueFilter)),
     h(
       'div',
       { class: 'filter-buttons' },
@@ -97,6 +111,7 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
         },
       }),
     guestConfig: (eni) => openGuestConfigDialog(eni.NetworkInterfaceId),
+    editTags: (eni) => openTagsDialog(eni, { onChanged: reload }),
   }
 
   const createButton = h(
@@ -152,6 +167,9 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
       InstanceId: value(instanceFilter),
       Status: value(statusFilter),
       'PrivateIpAddress.1': value(ipFilter),
+      // A value alone means nothing; an empty value matches any value of the key.
+      'Tag.1.Key': value(tagKeyFilter),
+      'Tag.1.Value': value(tagKeyFilter) === undefined ? undefined : value(tagValueFilter),
     }
   }
 
