@@ -13,6 +13,7 @@ import { instancesContract } from './instances.contract.js'
 import { operationsContract } from './operations.contract.js'
 import { pagingContract } from './paging.contract.js'
 import { privateIpsContract } from './private-ips.contract.js'
+import { replicaStateContract } from './replica-state.contract.js'
 import { securityGroupsContract } from './security-groups.contract.js'
 import { transactionsContract } from './transactions.contract.js'
 import { vpcsContract } from './vpcs.contract.js'
@@ -32,6 +33,7 @@ export function describeStoreContract(o: StoreContractOptions): void {
     operationsContract(cases)
     pagingContract(cases)
     transactionsContract(cases)
+    replicaStateContract(cases)
 
     it('declares gaps only for cases that exist', () => {
       assert.deepEqual(cases.unknownSkips(), [])
