@@ -1,8 +1,8 @@
 // The composition root: the only module that knows the storage engines, the HTTP server, the
 // worker and the metadata listener, and wires them from one ServerConfig.
-import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { createHash, randomBytes } from 'node:crypto'
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { QUOTA_PROFILES, DEFAULT_REGION_QUOTAS } from './domain/quota-profile.js'
 import { idGeneratorFrom } from './domain/ids.js'
@@ -18,7 +18,10 @@ import { registerActions } from './http/actions/register-actions.js'
 import { closeGracefully, createHttpServer } from './http/server.js'
 import { verifySignature } from './http/auth/verify-request.js'
 import { checkSecurityToken } from './http/auth/security-token.js'
-import { MemoryNonceCache } from './http/auth/nonce-cache.js'
+import { NonceLedger } from './service/nonce-ledger.js'
+import { ConsoleSessions } from './service/console-sessions.js'
+import { hitRateLimits, type RateLimit } from './service/rate-limit.js'
+import { housekeeping } from './service/housekeeping.js'
 import { errors, isApiError } from './domain/errors.js'
 import { registerConsole } from './http/console/register-console.js'
 import { startGuestSide } from './dataplane/start-guest-side.js'
@@ -35,6 +38,10 @@ export interface RunningServer {
 }
 
 const systemClock = { now: () => new Date() }
+
+/** Console sign-in attempts, counted in the store (so across replicas). */
+const SIGN_IN_PER_SOURCE: RateLimit = { limit: 30, windowMs: 60_000 }
+const SIGN_IN_PER_ACCESS_KEY: RateLimit = { limit: 10, windowMs: 60_000 }
 const cryptoRandom = () => randomBytes(4).readUInt32BE(0) / 2 ** 32
 
 export function isPostgresUrl(db: string): boolean {
@@ -50,7 +57,16 @@ export async function openStore(
       import('pg'),
       import('./storage/postgres/postgres-store.js'),
     ])
-    return PostgresStore.open(new pg.Pool({ connectionString: config.db, max: 10 }))
+    const pool = new pg.Pool({
+      connectionString: config.db,
+      max: 10,
+      connectionTimeoutMillis: 5000,
+    })
+    // An idle pooled connection that the server cuts (restart, terminated backend) emits
+    // `error` on the pool; unhandled it would end the process. The pool drops that client and
+    // the next transaction opens a new connection (or answers ServiceUnavailable meanwhile).
+    pool.on('error', () => undefined)
+    return PostgresStore.open(pool)
   }
   if (config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true })
   const [{ default: Database }, { SqliteStore }] = await Promise.all([
@@ -69,15 +85,50 @@ export function newAccessKey(): NewAccount {
   }
 }
 
+/** Which database a credentials file belongs to: a SQLite file's absolute path, or the
+ * PostgreSQL URL without its password. */
+export function databaseIdentity(db: string): string {
+  if (!isPostgresUrl(db)) return db === ':memory:' ? db : resolve(db)
+  try {
+    const url = new URL(db)
+    url.password = ''
+    return url.toString()
+  } catch {
+    return db
+  }
+}
+
+/**
+ * Where the bootstrap credentials of `db` go: `<dataDir>/credentials` unless that file already
+ * holds another database's key, in which case `<dataDir>/credentials-<hash of the database>`, so
+ * a second `serve` on another database never overwrites the first one's credentials.
+ */
+export function credentialsFileFor(dataDir: string, db: string): string {
+  const file = join(dataDir, 'credentials')
+  const identity = databaseIdentity(db)
+  let existing: unknown
+  try {
+    existing = JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    return file
+  }
+  const owner = (existing as { Database?: unknown } | null)?.Database
+  if (owner === identity) return file
+  const tag = createHash('sha256').update(identity).digest('hex').slice(0, 12)
+  return join(dataDir, `credentials-${tag}`)
+}
+
 /**
  * First start: creates the bootstrap account from ENIPLANE_ACCESS_KEY_ID/SECRET, or generates a
- * pair, prints it once and writes it to `<dataDir>/credentials` (mode 0600).
+ * pair, prints it once and writes it to `credentialsFileFor(dataDir, db)` (mode 0600), with the
+ * database it belongs to.
  */
 export async function bootstrapAccount(
   store: Store,
   env: Readonly<Record<string, string | undefined>>,
   dataDir: string,
   print: (line: string) => void,
+  db = ':memory:',
 ): Promise<void> {
   if (await hasAccounts(store)) return
   const id = env['ENIPLANE_ACCESS_KEY_ID']
@@ -87,10 +138,14 @@ export async function bootstrapAccount(
   await createAccount(store, new Date(), 'default', key)
   if (id && secret) return
   mkdirSync(dataDir, { recursive: true })
-  const file = join(dataDir, 'credentials')
+  const file = credentialsFileFor(dataDir, db)
   writeFileSync(
     file,
-    `${JSON.stringify({ AccessKeyId: key.accessKeyId, AccessKeySecret: key.accessKeySecret })}\n`,
+    `${JSON.stringify({
+      AccessKeyId: key.accessKeyId,
+      AccessKeySecret: key.accessKeySecret,
+      Database: databaseIdentity(db),
+    })}\n`,
     { mode: 0o600 },
   )
   chmodSync(file, 0o600)
@@ -104,7 +159,7 @@ export async function startServer(
   print: (line: string) => void = (line) => console.log(line),
 ): Promise<RunningServer> {
   const store = await openStore(config)
-  await bootstrapAccount(store, env, config.dataDir, print)
+  await bootstrapAccount(store, env, config.dataDir, print, config.db)
   const ctx = createServiceContext({
     store,
     clock: systemClock,
@@ -116,7 +171,19 @@ export async function startServer(
     asyncDelayMs: config.asyncDelayMs,
     allocation: config.allocation,
   })
-  const worker = new Worker(ctx, { onError: (e) => app.log.error({ err: e }, 'worker failed') })
+  const nonces = new NonceLedger(store)
+  const sessions = new ConsoleSessions(store)
+  const worker = new Worker(ctx, {
+    onError: (e) => app.log.error({ err: e }, 'worker failed'),
+    onFailure: (op, reason, gaveUp) =>
+      app.log.warn(
+        { operation: op.id, kind: op.kind, resourceId: op.resourceId, reason, gaveUp },
+        gaveUp ? 'async operation gave up' : 'async operation failed; will retry',
+      ),
+    housekeeping: async () => {
+      await housekeeping(ctx, { nonces, sessions })
+    },
+  })
 
   const secrets = new Map<string, { secret: string; accountId: string }>()
   const lookup = async (accessKeyId: string) => {
@@ -129,7 +196,6 @@ export async function startServer(
     }
     return hit
   }
-  const nonces = new MemoryNonceCache()
   const registry = new ActionRegistry()
   registerActions(registry, ctx)
   const https = tlsMaterial(config)
@@ -155,8 +221,16 @@ export async function startServer(
       return { accountId }
     },
     extraRoutes: (a) => {
-      a.addHook('onResponse', async () => worker.poke())
-      registerConsole(a, { registry, lookupAccessKey: lookup })
+      registerConsole(a, {
+        registry,
+        lookupAccessKey: lookup,
+        sessions,
+        limitSignIn: (source, accessKeyId) =>
+          hitRateLimits(store, new Date(), [
+            { bucket: `sign-in:source:${source}`, rule: SIGN_IN_PER_SOURCE },
+            { bucket: `sign-in:key:${accessKeyId}`, rule: SIGN_IN_PER_ACCESS_KEY },
+          ]),
+      })
     },
   })
   await app.listen({ host: config.host, port: config.port })

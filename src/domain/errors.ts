@@ -369,8 +369,8 @@ export const errors = {
     403,
     'The maximum number of security groups is reached.',
   ),
-  dependencyViolation: (what: string) =>
-    new ApiError('DependencyViolation', 400, `The specified resource still has ${what}.`),
+  dependencyViolation: (what: string, options?: { cause?: unknown }) =>
+    new ApiError('DependencyViolation', 400, `The specified resource still has ${what}.`, options),
   invalidName: (code: string, name: string) =>
     new ApiError(code, 400, `The specified ${name} is not valid.`),
   // --- tags (extensions.md §1.1, §1.3: ECS) ---

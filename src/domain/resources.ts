@@ -123,4 +123,10 @@ export interface Operation {
   readonly kind: OperationKind
   readonly resourceId: string
   readonly dueAt: Date
+  /** Failed attempts so far (0 for a new operation). */
+  readonly attempts?: number
+  /** Why the last attempt failed (null when none has). */
+  readonly lastError?: string | null
+  /** Set once the operation gave up: its fallback state was applied (see the worker). */
+  readonly failedAt?: Date | null
 }

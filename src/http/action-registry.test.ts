@@ -34,15 +34,14 @@ describe('ActionRegistry', () => {
     assert.equal(registry.resolve('DescribeRegions', ECS_VERSION).version, ECS_VERSION)
   })
 
-  test('without a Version, resolves by Action when unambiguous', () => {
-    assert.equal(registry.resolve('CreateVpc', undefined).version, VPC_VERSION)
-    assert.equal(registry.resolve('EniplaneNoOp', '').version, ECS_VERSION)
+  test('a missing or empty Version → MissingParameter 400, even when the Action is unambiguous', () => {
+    throwsApi(() => registry.resolve('CreateVpc', undefined), 'MissingParameter', 400)
+    throwsApi(() => registry.resolve('EniplaneNoOp', ''), 'MissingParameter', 400)
     throwsApi(() => registry.resolve('DescribeRegions', undefined), 'MissingParameter', 400)
   })
 
   test('unknown Action, or Action under the wrong Version → InvalidAction.NotFound 404', () => {
     throwsApi(() => registry.resolve('Nope', ECS_VERSION), 'InvalidAction.NotFound', 404)
-    throwsApi(() => registry.resolve('Nope', undefined), 'InvalidAction.NotFound', 404)
     throwsApi(() => registry.resolve('CreateVpc', ECS_VERSION), 'InvalidAction.NotFound', 404)
     throwsApi(() => registry.resolve('CreateVpc', '2099-01-01'), 'InvalidAction.NotFound', 404)
     throwsApi(() => registry.resolve('createVpc', VPC_VERSION), 'InvalidAction.NotFound', 404)

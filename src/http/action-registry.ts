@@ -68,7 +68,6 @@ const KNOWN_VERSIONS: ReadonlySet<string> = new Set<string>([
 
 export class ActionRegistry {
   readonly #byKey = new Map<string, ActionDefinition>()
-  readonly #byAction = new Map<string, ActionDefinition[]>()
 
   /** Adds one Action; registering the same (version, action) twice is a programming error. */
   registerAction(definition: ActionDefinition): this {
@@ -78,29 +77,21 @@ export class ActionRegistry {
     const key = keyOf(definition.version, definition.action)
     if (this.#byKey.has(key)) throw new Error(`action ${key} is already registered`)
     this.#byKey.set(key, definition)
-    const sameName = this.#byAction.get(definition.action) ?? []
-    sameName.push(definition)
-    this.#byAction.set(definition.action, sameName)
     return this
   }
 
   /**
-   * Finds the handler. No Action → `MissingParameter`; an Action unknown for that Version →
-   * `InvalidAction.NotFound` (404). Without a Version the Action alone decides when exactly one
-   * product has it; otherwise → `MissingParameter` (Version).
+   * Finds the handler. No Action → `MissingParameter` (Action); no or an empty Version →
+   * `MissingParameter` (Version), as Alibaba's gateway answers (its common error table: "The
+   * input parameter "Version" that is mandatory for processing this request is not supplied",
+   * 400); an Action unknown for that Version → `InvalidAction.NotFound` (404).
    */
   resolve(action: string | undefined, version: string | undefined): ActionDefinition {
     if (action === undefined || action === '') throw errors.missingParameter('Action')
-    if (version !== undefined && version !== '') {
-      const found = this.#byKey.get(keyOf(version, action))
-      if (found === undefined) throw errors.invalidAction(action)
-      return found
-    }
-    const candidates = this.#byAction.get(action) ?? []
-    const [only, ...others] = candidates
-    if (only === undefined) throw errors.invalidAction(action)
-    if (others.length > 0) throw errors.missingParameter('Version')
-    return only
+    if (version === undefined || version === '') throw errors.missingParameter('Version')
+    const found = this.#byKey.get(keyOf(version, action))
+    if (found === undefined) throw errors.invalidAction(action)
+    return found
   }
 
   /** Every registered Action, in registration order. */

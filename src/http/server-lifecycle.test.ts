@@ -126,7 +126,7 @@ describe('on a real socket', () => {
     try {
       const res = await send(port, {
         method: 'GET',
-        path: '/?Action=EniplaneNoOp&AccessKeyId=AKID-VISIBLE&Signature=TOPSECRETSIG%3D',
+        path: '/?Action=EniplaneNoOp&Version=2014-05-26&AccessKeyId=AKID-VISIBLE&Signature=TOPSECRETSIG%3D',
       })
       assert.equal(res.status, 200)
       const requestId = (JSON.parse(res.body) as { RequestId: string }).RequestId
@@ -147,7 +147,10 @@ describe('on a real socket', () => {
 
   test('graceful close lets an in-flight request finish, then refuses connections', async () => {
     const { app, port, gate } = await start()
-    const inFlight = send(port, { method: 'GET', path: '/?Action=Slow&RegionId=cn-hangzhou' })
+    const inFlight = send(port, {
+      method: 'GET',
+      path: '/?Action=Slow&Version=2014-05-26&RegionId=cn-hangzhou',
+    })
     await gate.inside
     const closed = closeGracefully(app)
     await until(() => !app.server.listening)
@@ -170,11 +173,11 @@ describe('on a real socket', () => {
     socket.setEncoding('utf8')
     socket.on('data', (chunk: string) => (received += chunk))
     const socketClosed = new Promise<void>((resolve) => socket.on('close', () => resolve()))
-    socket.write('GET /?Action=Slow HTTP/1.1\r\nHost: x\r\n\r\n')
+    socket.write('GET /?Action=Slow&Version=2014-05-26 HTTP/1.1\r\nHost: x\r\n\r\n')
     await gate.inside
     const closed = closeGracefully(app)
     await until(() => !app.server.listening)
-    socket.write('GET /?Action=EniplaneNoOp HTTP/1.1\r\nHost: x\r\n\r\n')
+    socket.write('GET /?Action=EniplaneNoOp&Version=2014-05-26 HTTP/1.1\r\nHost: x\r\n\r\n')
     await until(() => lines.some((l) => l.includes('"code":"ServiceUnavailable"')))
     gate.release()
     await socketClosed
@@ -186,7 +189,7 @@ describe('on a real socket', () => {
 
   test('closeGracefully cuts connections that outlive the timeout', async () => {
     const { app, port, gate } = await start()
-    const stuck = send(port, { method: 'GET', path: '/?Action=Slow' })
+    const stuck = send(port, { method: 'GET', path: '/?Action=Slow&Version=2014-05-26' })
     await gate.inside
     await closeGracefully(app, 50)
     await assert.rejects(stuck)

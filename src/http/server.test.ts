@@ -125,16 +125,19 @@ describe('dispatch and success shape', () => {
       method: 'POST',
       url: '/?A=1&Sig=a%2Bb',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Custom': 'v' },
-      payload: 'Action=EniplaneNoOp&B=x+y',
+      payload: 'Action=EniplaneNoOp&Version=2014-05-26&B=x+y',
     })
     const raw = seen[0]
     assert.ok(raw)
     assert.equal(raw.method, 'POST')
     assert.equal(raw.path, '/')
     assert.equal(raw.rawQuery, 'A=1&Sig=a%2Bb')
-    assert.equal(raw.body, 'Action=EniplaneNoOp&B=x+y')
+    assert.equal(raw.body, 'Action=EniplaneNoOp&Version=2014-05-26&B=x+y')
     assert.equal(raw.headers['x-custom'], 'v')
-    assert.deepEqual({ ...raw.params }, { A: '1', Sig: 'a+b', Action: 'EniplaneNoOp', B: 'x y' })
+    assert.deepEqual(
+      { ...raw.params },
+      { A: '1', Sig: 'a+b', Action: 'EniplaneNoOp', Version: '2014-05-26', B: 'x y' },
+    )
   })
 
   test('V3 style: Action and Version from x-acs-* headers, parameters in the query', async () => {
@@ -153,7 +156,7 @@ describe('dispatch and success shape', () => {
 
   test('success: 200, exact JSON content-type, RequestId first and in x-acs-request-id', async () => {
     const a = await call({ method: 'GET', url: '/?Action=EniplaneNoOp&Version=2014-05-26' })
-    const b = await call({ method: 'GET', url: '/?Action=EniplaneNoOp' })
+    const b = await call({ method: 'GET', url: '/?Action=EniplaneNoOp&Version=2014-05-26' })
     for (const res of [a, b]) {
       assert.equal(res.statusCode, 200)
       assert.equal(res.headers['content-type'], 'application/json;charset=utf-8')
@@ -190,35 +193,47 @@ describe('errors', () => {
 
   test('bad int / bool → 400 InvalidParameter; list gap → 400 InvalidParameter', async () => {
     for (const q of ['Count=abc', 'Count=101', 'DryRun=yes', 'PrivateIpAddress.2=1.1.1.1']) {
-      assertError(await call({ method: 'GET', url: `/?Action=Echo&${q}` }), 400, 'InvalidParameter')
+      assertError(
+        await call({ method: 'GET', url: `/?Action=Echo&Version=2014-05-26&${q}` }),
+        400,
+        'InvalidParameter',
+      )
     }
   })
 
   test('a parameter sent in both query and body → 400 InvalidParameter', async () => {
     const res = await call({
       method: 'POST',
-      url: '/?Action=EniplaneNoOp',
+      url: '/?Action=EniplaneNoOp&Version=2014-05-26',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'Action=EniplaneNoOp',
+      payload: 'Action=EniplaneNoOp&Version=2014-05-26',
     })
     assertError(res, 400, 'InvalidParameter')
   })
 
   test('authentication errors reach the mapper and stop dispatch', async () => {
-    const res = await call({ method: 'GET', url: '/?Action=Boom&Signature=bad' })
+    const res = await call({ method: 'GET', url: '/?Action=Boom&Version=2014-05-26&Signature=bad' })
     assertError(res, 400, 'SignatureDoesNotMatch')
   })
 
   test('a catalogue error from a handler keeps its status; VPC errors recommend product=Vpc', async () => {
-    const res = await call({ method: 'GET', url: '/?Action=NotFoundVpc' })
+    const res = await call({ method: 'GET', url: '/?Action=NotFoundVpc&Version=2016-04-28' })
     assertError(res, 404, 'InvalidVpcId.NotFound')
     assert.match(String(json(res)['Recommend']), /product=Vpc/)
   })
 
   test('an unexpected exception → 500 InternalError, and the server keeps serving', async () => {
-    assertError(await call({ method: 'GET', url: '/?Action=Boom' }), 500, 'InternalError')
-    assertError(await call({ method: 'GET', url: '/?Action=BadCode' }), 500, 'InternalError')
-    const ok = await call({ method: 'GET', url: '/?Action=EniplaneNoOp' })
+    assertError(
+      await call({ method: 'GET', url: '/?Action=Boom&Version=2014-05-26' }),
+      500,
+      'InternalError',
+    )
+    assertError(
+      await call({ method: 'GET', url: '/?Action=BadCode&Version=2014-05-26' }),
+      500,
+      'InternalError',
+    )
+    const ok = await call({ method: 'GET', url: '/?Action=EniplaneNoOp&Version=2014-05-26' })
     assert.equal(ok.statusCode, 200)
   })
 
@@ -227,7 +242,7 @@ describe('errors', () => {
       method: 'POST',
       url: '/',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `Action=EniplaneNoOp&Pad=${'x'.repeat(2048)}`,
+      payload: `Action=EniplaneNoOp&Version=2014-05-26&Pad=${'x'.repeat(2048)}`,
     })
     assertError(res, 413, 'InvalidParameter.RequestTooLarge')
   })
@@ -235,7 +250,7 @@ describe('errors', () => {
   test('other paths → 404 envelope', async () => {
     assertError(await call({ method: 'GET', url: '/nope?x=1' }), 404, 'InvalidAction.NotFound')
     assertError(await call({ method: 'PUT', url: '/' }), 404, 'InvalidAction.NotFound')
-    const head = await call({ method: 'HEAD', url: '/?Action=Boom' })
+    const head = await call({ method: 'HEAD', url: '/?Action=Boom&Version=2014-05-26' })
     assert.equal(head.statusCode, 404)
   })
 
@@ -243,7 +258,7 @@ describe('errors', () => {
     for (const type of ['application/json', 'application/octet-stream', 'text/plain']) {
       const res = await call({
         method: 'POST',
-        url: '/?Action=Echo',
+        url: '/?Action=Echo&Version=2014-05-26',
         headers: { 'content-type': type },
         payload: 'Count=abc',
       })
@@ -255,7 +270,7 @@ describe('errors', () => {
   test('hostId option overrides the Host header', async () => {
     const other = createHttpServer({ registry, authenticate, hostId: 'ecs.aliyuncs.com' })
     try {
-      const res = await other.inject({ method: 'GET', url: '/?Action=Nope' })
+      const res = await other.inject({ method: 'GET', url: '/?Action=Nope&Version=2014-05-26' })
       assert.equal(json(res)['HostId'], 'ecs.aliyuncs.com')
     } finally {
       await other.close()
@@ -267,7 +282,7 @@ describe('Format=XML', () => {
   test('success: text/xml, root <ActionResponse>, lists as repeated elements', async () => {
     const res = await call({
       method: 'GET',
-      url: '/?Action=Echo&Format=XML&PrivateIpAddress.1=10.0.0.10&PrivateIpAddress.2=10.0.0.11',
+      url: '/?Action=Echo&Version=2014-05-26&Format=XML&PrivateIpAddress.1=10.0.0.10&PrivateIpAddress.2=10.0.0.11',
     })
     assert.equal(res.statusCode, 200)
     assert.equal(res.headers['content-type'], 'text/xml;charset=utf-8')
@@ -284,12 +299,12 @@ describe('Format=XML', () => {
 
   test('errors: text/xml with root <Error> and the same status', async () => {
     for (const opts of [
-      { method: 'GET', url: '/?Action=Nope&Format=xml' },
+      { method: 'GET', url: '/?Action=Nope&Version=2014-05-26&Format=xml' },
       {
         method: 'POST',
         url: '/',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'Action=Echo&Format=XML&Count=-1',
+        payload: 'Action=Echo&Version=2014-05-26&Format=XML&Count=-1',
       },
       { method: 'GET', url: '/?Format=XML&A=1&A=2' },
     ] as const) {

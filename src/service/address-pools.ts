@@ -1,17 +1,35 @@
 // Per-vSwitch in-memory free-address indexes. They are hints: candidates come from here, the
 // database's unique (vswitch, address) key decides, and a pool is reloaded from the store
-// whenever it disagrees with it (a lost race, or another replica's changes).
+// whenever it disagrees with it (a lost race, or another replica's changes). At most `maxPools`
+// are kept (least recently used evicted; a /16 pool is about 512 KiB), so memory is bounded
+// however many vSwitches the store holds.
 import { AddressPool } from '../allocator/address-pool.js'
 import { parseCidr } from '../allocator/cidr.js'
 import { parseIpv4 } from '../allocator/ipv4.js'
 import type { VSwitch } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
 
+export const DEFAULT_MAX_POOLS = 64
+
 export class AddressPools {
+  // In least-recently-used order (a Map iterates in insertion order).
   readonly #pools = new Map<string, AddressPool>()
+  readonly #maxPools: number
+
+  constructor(maxPools: number = DEFAULT_MAX_POOLS) {
+    this.#maxPools = Math.max(1, maxPools)
+  }
+
+  get size(): number {
+    return this.#pools.size
+  }
 
   async get(tx: Tx, vswitch: VSwitch): Promise<AddressPool> {
-    return this.#pools.get(vswitch.id) ?? this.reload(tx, vswitch)
+    const pool = this.#pools.get(vswitch.id)
+    if (pool === undefined) return this.reload(tx, vswitch)
+    this.#pools.delete(vswitch.id)
+    this.#pools.set(vswitch.id, pool)
+    return pool
   }
 
   async reload(tx: Tx, vswitch: VSwitch): Promise<AddressPool> {
@@ -19,7 +37,12 @@ export class AddressPools {
     if (!cidr) throw new Error(`vSwitch ${vswitch.id} has an invalid CIDR ${vswitch.cidrBlock}`)
     const used = (await tx.usedAddresses(vswitch.id)).flatMap((a) => parseIpv4(a) ?? [])
     const pool = AddressPool.create(cidr, used)
+    this.#pools.delete(vswitch.id)
     this.#pools.set(vswitch.id, pool)
+    for (const oldest of this.#pools.keys()) {
+      if (this.#pools.size <= this.#maxPools) break
+      this.#pools.delete(oldest)
+    }
     return pool
   }
 

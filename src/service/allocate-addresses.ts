@@ -8,6 +8,7 @@ import { errors } from '../domain/errors.js'
 import type { VSwitch } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
 import type { ServiceContext } from './context.js'
+import { onRollback } from './run-transaction.js'
 
 /** The error codes differ between ENI actions and RunInstances/CreateInstance (§6.4). */
 export interface AddressErrors {
@@ -72,7 +73,11 @@ export async function assignChosen(
     addresses.map((address) => ({ vswitchId: vswitch.id, address, ...owner })),
   )
   const pool = await ctx.pools.get(tx, vswitch)
-  for (const a of inserted) pool.markUsed(parseIpv4(a) ?? -1)
+  const taken = inserted.map((a) => parseIpv4(a) ?? -1)
+  for (const n of taken) pool.markUsed(n)
+  onRollback(tx, () => {
+    for (const n of taken) pool.markFree(n)
+  })
   const lost = addresses.find((a) => !inserted.includes(a))
   if (lost !== undefined) throw errs.assigned(lost)
   return [...addresses]
@@ -111,6 +116,11 @@ export async function assignAutomatic(
     const picks =
       ctx.allocation === 'sequential' ? pool.pickLowest(need) : pool.pickRandom(need, ctx.random)
     for (const n of picks) pool.markUsed(n)
+    // Reserved for this transaction: back in the pool if it does not commit.
+    const reserved = pool
+    onRollback(tx, () => {
+      for (const n of picks) reserved.markFree(n)
+    })
     const candidates = picks.map(formatIpv4)
     const inserted = await tx.insertPrivateIps(
       candidates.map((address) => ({ vswitchId: vswitch.id, address, ...owner })),

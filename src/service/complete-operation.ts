@@ -60,5 +60,9 @@ export async function completeOperation(
         freed: { vswitchId: eni.vswitchId, addresses: eni.privateIps.map((p) => p.address) },
       }
     }
+    default:
+      // A kind this version does not know (a newer replica wrote it): fails, is retried, and
+      // finally given up with this reason (the worker's bounded attempts).
+      throw new Error(`unknown operation kind ${String((op as { kind: unknown }).kind)}`)
   }
 }

@@ -29,7 +29,12 @@ export interface Caller {
 }
 
 export function createServiceContext(
-  opts: Omit<ServiceContext, 'pools' | 'allocation'> & { allocation?: AllocationMode },
+  opts: Omit<ServiceContext, 'pools' | 'allocation'> & {
+    allocation?: AllocationMode
+    /** How many vSwitch address pools to keep in memory (least recently used evicted). */
+    maxPools?: number
+  },
 ): ServiceContext {
-  return { ...opts, allocation: opts.allocation ?? 'random', pools: new AddressPools() }
+  const { maxPools, ...rest } = opts
+  return { ...rest, allocation: opts.allocation ?? 'random', pools: new AddressPools(maxPools) }
 }

@@ -22,6 +22,13 @@ function stableJson(v: unknown): string {
 
 const MAX_TOKEN_LENGTH = 64
 
+/**
+ * How long a ClientToken is remembered. The spec (eni-api.md §2.7, extensions.md §4) asks for
+ * at least one hour; we keep exactly that. An older record is ignored (and replaced) even before
+ * the housekeeper sweeps it.
+ */
+export const IDEMPOTENCY_TTL_MS = 60 * 60 * 1000
+
 export function checkClientToken(token: string | undefined): void {
   if (token === undefined) return
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH || !/^[\x20-\x7e]+$/.test(token)) {
@@ -43,7 +50,11 @@ export async function idempotent<T>(
   if (call.token === undefined) return effect()
   checkClientToken(call.token)
   const paramsHash = createHash('sha256').update(stableJson(call.params)).digest('hex')
-  const prior = await tx.getIdempotency(caller.accountId, call.action, call.token)
+  let prior = await tx.getIdempotency(caller.accountId, call.action, call.token)
+  if (prior && ctx.clock.now().getTime() - prior.createdAt.getTime() >= IDEMPOTENCY_TTL_MS) {
+    await tx.deleteIdempotency(caller.accountId, call.action, call.token)
+    prior = undefined
+  }
   if (prior) {
     if (prior.paramsHash !== paramsHash) throw mismatch(call.product)
     return JSON.parse(prior.result) as T

@@ -126,6 +126,15 @@ export interface IdempotencyRecord {
   readonly createdAt: Date
 }
 
+export interface ConsoleSessionRecord {
+  /** SHA-256 (hex) of the cookie's session id: the store never holds the cookie itself. */
+  readonly idHash: string
+  readonly accountId: string
+  readonly accessKeyId: string
+  readonly createdAt: Date
+  readonly lastUsedAt: Date
+}
+
 export type EniPatch = Partial<
   Pick<
     Eni,
@@ -222,11 +231,50 @@ export interface Tx {
 
   // durable operations
   insertOperation(op: Operation): Promise<void>
-  /** Locks and returns one due operation, skipping rows other workers hold. */
+  /**
+   * Locks and returns one due operation that has not given up, skipping rows other workers
+   * hold.
+   */
   claimDueOperation(now: Date): Promise<Operation | undefined>
+  /** Locks one operation by id (skipping it if another worker holds it). */
+  claimOperation(id: string): Promise<Operation | undefined>
   deleteOperation(id: string): Promise<void>
   deleteOperationsFor(resourceId: string): Promise<void>
+  /** The earliest due time of operations that have not given up. */
   nextOperationDue(): Promise<Date | undefined>
+  /** One more failed attempt: `lastError` recorded, due again at `retryAt`. */
+  retryOperation(id: string, lastError: string, retryAt: Date): Promise<void>
+  /** The operation gave up (its fallback state applied): kept, with why, until swept. */
+  failOperation(id: string, lastError: string, failedAt: Date): Promise<void>
+  /** The account's operations (pending and given up), by due time. */
+  listOperations(accountId: string, resourceId?: string): Promise<Operation[]>
+  /** Deletes given-up operations older than `before`; returns how many. */
+  deleteFailedOperationsBefore(before: Date): Promise<number>
+
+  // signature nonces (replay protection shared by every replica)
+  /**
+   * Records (accessKeyId, nonce) until `expiresAt`. Returns false, changing nothing, when the
+   * pair is already recorded and has not expired at `now`.
+   */
+  useNonce(accessKeyId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>
+  /** Deletes nonces that expired before `now`; returns how many. */
+  purgeNonces(now: Date): Promise<number>
+
+  // console sessions
+  insertConsoleSession(s: ConsoleSessionRecord): Promise<void>
+  getConsoleSession(idHash: string): Promise<ConsoleSessionRecord | undefined>
+  touchConsoleSession(idHash: string, at: Date): Promise<void>
+  deleteConsoleSession(idHash: string): Promise<void>
+  /** Deletes sessions last used before `idleBefore` or created before `createdBefore`. */
+  deleteConsoleSessionsBefore(idleBefore: Date, createdBefore: Date): Promise<number>
+
+  // fixed-window rate-limit counters
+  /**
+   * Counts one hit on `bucket` in the window starting at `windowStart` (an older window is
+   * replaced) and returns the hits in that window, this one included.
+   */
+  hitRateLimit(bucket: string, windowStart: Date): Promise<number>
+  deleteRateLimitsBefore(windowStart: Date): Promise<number>
 
   // tags (one row per resource and key; another account's rows are invisible)
   /** Sets each tag on the resource: a new key is added, an existing key gets the new value. */
@@ -267,7 +315,18 @@ export interface Tx {
     token: string,
   ): Promise<IdempotencyRecord | undefined>
   insertIdempotency(r: IdempotencyRecord): Promise<void>
-  deleteIdempotencyBefore(before: Date): Promise<void>
+  deleteIdempotency(accountId: string, action: string, token: string): Promise<void>
+  /** Deletes records created before `before`; returns how many. */
+  deleteIdempotencyBefore(before: Date): Promise<number>
+}
+
+export interface TransactionOptions {
+  /**
+   * `relaxed`: the commit may be lost if the machine (not the process) crashes within a fraction
+   * of a second: SQLite commits it with synchronous=NORMAL, PostgreSQL with
+   * synchronous_commit=off. For bookkeeping whose loss is harmless (signature nonces).
+   */
+  readonly durability?: 'full' | 'relaxed'
 }
 
 export interface Store {
@@ -277,6 +336,13 @@ export interface Store {
    * A failed statement dooms the transaction even if `fn` catches its error: later statements
    * reject with that error, and the transaction rolls back and rejects with it.
    */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: TransactionOptions): Promise<T>
+  /**
+   * Calls `listener` with the due time of operations scheduled by committed transactions: this
+   * store's own at once, and on PostgreSQL other replicas' too (LISTEN/NOTIFY). Returns a
+   * function that unsubscribes. A hint only: the worker still polls, slowly, for what a missed
+   * notification would have said.
+   */
+  onOperationsScheduled(listener: (dueAt: Date) => void): () => void
   close(): Promise<void>
 }

@@ -155,6 +155,9 @@ export const anOperation = (
   id: anId('op'),
   kind: 'eni.attached',
   dueAt: at(),
+  attempts: 0,
+  lastError: null,
+  failedAt: null,
   ...o,
 })
 

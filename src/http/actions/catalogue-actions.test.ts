@@ -203,7 +203,7 @@ describe('registerActions', () => {
     const names = h.registry.definitions().map((d) => `${d.version} ${d.action}`)
     assert.equal(new Set(names).size, names.length)
     assert.equal(names.length, allActions(h.ctx).length)
-    assert.equal(names.length, 48)
+    assert.equal(names.length, 49)
     for (const action of ['TagResources', 'UntagResources', 'ListTagResources']) {
       assert.ok(names.includes(`2014-05-26 ${action}`), action)
     }
@@ -224,6 +224,21 @@ describe('registerActions', () => {
     assert.ok(names.includes('2015-06-12 DescribeEndpoints'))
     assert.ok(names.includes('2014-05-26 AssignPrivateIpAddresses'))
     assert.ok(names.includes('2014-05-26 EniplaneNoOp'))
+    assert.ok(names.includes('2014-05-26 DescribeEniplaneOperations'))
+  })
+
+  test("DescribeEniplaneOperations lists the caller's pending operations", async () => {
+    const vpc = await h.ok<{ VpcId: string }>('CreateVpc', { RegionId: REGION })
+    const listed = await h.ok<{
+      TotalCount: number
+      Operations: { Operation: { ResourceId: string; Status: string; Attempts: number }[] }
+    }>('DescribeEniplaneOperations', { RegionId: REGION, ResourceId: vpc.VpcId })
+    assert.deepEqual(
+      listed.Operations.Operation.map((o) => [o.ResourceId, o.Status, o.Attempts]),
+      [[vpc.VpcId, 'Pending', 0]],
+    )
+    assert.equal(listed.TotalCount, 1)
+    await h.settle()
   })
 
   test('an unknown Action is InvalidAction.NotFound', async () => {

@@ -15,6 +15,7 @@ import { deleteNetworkInterfaceAction } from './delete-network-interface.js'
 import { deleteSecurityGroupAction } from './delete-security-group.js'
 import { deleteVpcAction } from './delete-vpc.js'
 import { deleteVSwitchAction } from './delete-vswitch.js'
+import { describeEniplaneOperationsAction } from './describe-eniplane-operations.js'
 import { describeImagesAction } from './describe-images.js'
 import { describeInstanceTypesAction } from './describe-instance-types.js'
 import { describeInstancesAction } from './describe-instances.js'
@@ -107,6 +108,8 @@ export function allActions(
     vpcTagResourcesAction(deps),
     vpcUnTagResourcesAction(deps),
     vpcListTagResourcesAction(deps),
+    // Async operations and their failures (eniplane extension)
+    describeEniplaneOperationsAction(deps),
     // Transport benchmark
     eniplaneNoOpAction(),
   ]

@@ -1,66 +1,68 @@
 // Replay protection: remembers each (AccessKeyId, nonce) pair until its signed time leaves the
-// timestamp window, after which the timestamp check alone rejects a replay. Bounded memory.
+// timestamp window, after which the timestamp check alone rejects a replay. The server uses the
+// store-backed ledger (service/nonce-ledger.ts), shared by replicas and kept across restarts;
+// MemoryNonceCache is the same contract inside one process, for tests of the verifier alone.
 import { errors } from '../../domain/errors.js'
+import { TIMESTAMP_WINDOW_MS } from '../../service/nonce-ledger.js'
 
-/** Accepted clock skew, either way, for V1 `Timestamp` and V3 `x-acs-date`. */
-export const TIMESTAMP_WINDOW_MS = 15 * 60 * 1000
+export { TIMESTAMP_WINDOW_MS }
 
 export interface NonceCache {
   /**
    * Records the nonce, or throws `SignatureNonceUsed` if the same AccessKey already used it
    * inside the window. `signedAt` is the request's own timestamp.
    */
-  use(accessKeyId: string, nonce: string, signedAt: Date, now: Date): void
+  use(accessKeyId: string, nonce: string, signedAt: Date, now: Date): Promise<void>
 }
 
 export interface MemoryNonceCacheOptions {
   windowMs?: number
-  /** Hard cap on remembered nonces; past it the oldest entry is dropped. */
-  maxEntries?: number
+  /** Cap on remembered nonces per AccessKey; past it that key's oldest entry is dropped. */
+  maxEntriesPerKey?: number
 }
 
 export class MemoryNonceCache implements NonceCache {
   readonly #windowMs: number
   readonly #maxEntries: number
-  // key -> expiry (ms since epoch), in insertion order
-  readonly #entries = new Map<string, number>()
+  // AccessKeyId -> (nonce -> expiry, ms since epoch, in insertion order): one tenant's traffic
+  // only ever evicts its own entries.
+  readonly #byKey = new Map<string, Map<string, number>>()
 
   constructor(options: MemoryNonceCacheOptions = {}) {
     this.#windowMs = options.windowMs ?? TIMESTAMP_WINDOW_MS
-    this.#maxEntries = Math.max(1, options.maxEntries ?? 100_000)
+    this.#maxEntries = Math.max(1, options.maxEntriesPerKey ?? 100_000)
   }
 
   get size(): number {
-    return this.#entries.size
+    let n = 0
+    for (const entries of this.#byKey.values()) n += entries.size
+    return n
   }
 
-  use(accessKeyId: string, nonce: string, signedAt: Date, now: Date): void {
+  async use(accessKeyId: string, nonce: string, signedAt: Date, now: Date): Promise<void> {
     const nowMs = now.getTime()
-    this.#sweepFront(nowMs)
-    const key = accessKeyId + '\u0000' + nonce
-    const expiry = this.#entries.get(key)
+    let entries = this.#byKey.get(accessKeyId)
+    if (entries === undefined) {
+      entries = new Map()
+      this.#byKey.set(accessKeyId, entries)
+    }
+    sweepFront(entries, nowMs)
+    const expiry = entries.get(nonce)
     if (expiry !== undefined && expiry > nowMs) throw errors.signatureNonceUsed()
-    this.#entries.delete(key)
-    if (this.#entries.size >= this.#maxEntries) this.#sweepAll(nowMs)
-    while (this.#entries.size >= this.#maxEntries) {
-      const oldest = this.#entries.keys().next()
+    entries.delete(nonce)
+    while (entries.size >= this.#maxEntries) {
+      const oldest = entries.keys().next()
       if (oldest.done === true) break
-      this.#entries.delete(oldest.value)
+      entries.delete(oldest.value)
     }
-    this.#entries.set(key, Math.max(signedAt.getTime(), nowMs) + this.#windowMs)
+    entries.set(nonce, Math.max(signedAt.getTime(), nowMs) + this.#windowMs)
   }
+}
 
-  // Entries are inserted roughly in expiry order, so expired ones gather at the front.
-  #sweepFront(nowMs: number): void {
-    for (const [key, expiry] of this.#entries) {
-      if (expiry > nowMs) return
-      this.#entries.delete(key)
-    }
-  }
-
-  #sweepAll(nowMs: number): void {
-    for (const [key, expiry] of this.#entries) {
-      if (expiry <= nowMs) this.#entries.delete(key)
-    }
+// Entries are inserted roughly in expiry order, so expired ones gather at the front.
+function sweepFront(entries: Map<string, number>, nowMs: number): void {
+  for (const [key, expiry] of entries) {
+    if (expiry > nowMs) return
+    entries.delete(key)
   }
 }

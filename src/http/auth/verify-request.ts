@@ -97,7 +97,7 @@ async function verifyV1(
   const expected = signV1(nodeCrypto, req.method, Object.entries(p), secret)
   if (!timingSafeEqualStrings(expected, signature)) throw errors.signatureDoesNotMatch()
 
-  nonces.use(accessKeyId, nonce, signedAt, now)
+  await nonces.use(accessKeyId, nonce, signedAt, now)
   return {
     accessKeyId,
     scheme: 'V1',
@@ -157,7 +157,7 @@ async function verifyV3(
     throw errors.signatureDoesNotMatch()
   }
 
-  nonces.use(auth.credential, nonce, signedAt, now)
+  await nonces.use(auth.credential, nonce, signedAt, now)
   return {
     accessKeyId: auth.credential,
     scheme: 'V3',

@@ -1,85 +1,15 @@
-// Console sign-in sessions: a random 32-byte id (base64url) in an HttpOnly, SameSite=Strict
-// cookie scoped to /console, mapped in memory to the signed-in account. A session ends on
-// sign-out, after `idleMs` without use, or `maxAgeMs` after sign-in, whichever comes first.
-// Sessions live in one process: a restart (or another replica) asks the user to sign in again.
-import { randomBytes } from 'node:crypto'
+// The console's session cookie: an HttpOnly, SameSite=Strict cookie scoped to /console holding
+// a session id. The sessions themselves live in the store (service/console-sessions.ts), shared
+// by every replica.
+export {
+  ConsoleSessions,
+  DEFAULT_IDLE_MS,
+  DEFAULT_MAX_AGE_MS,
+  type ConsoleSession,
+  type SessionOptions,
+} from '../../service/console-sessions.js'
 
 export const SESSION_COOKIE = 'eniplane_console'
-export const DEFAULT_IDLE_MS = 60 * 60 * 1000
-export const DEFAULT_MAX_AGE_MS = 12 * 60 * 60 * 1000
-
-export interface ConsoleSession {
-  readonly accountId: string
-  readonly accessKeyId: string
-  readonly createdAt: number
-  lastUsedAt: number
-}
-
-export interface SessionOptions {
-  idleMs?: number
-  maxAgeMs?: number
-  now?: () => number
-}
-
-export class ConsoleSessions {
-  readonly #sessions = new Map<string, ConsoleSession>()
-  readonly #idleMs: number
-  readonly #maxAgeMs: number
-  readonly #now: () => number
-
-  constructor(opts: SessionOptions = {}) {
-    this.#idleMs = opts.idleMs ?? DEFAULT_IDLE_MS
-    this.#maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS
-    this.#now = opts.now ?? Date.now
-  }
-
-  /** Starts a session and returns its id. Expired sessions are swept at the same time. */
-  create(accountId: string, accessKeyId: string): string {
-    this.#sweep()
-    const id = randomBytes(32).toString('base64url')
-    const now = this.#now()
-    this.#sessions.set(id, { accountId, accessKeyId, createdAt: now, lastUsedAt: now })
-    return id
-  }
-
-  /** The live session for `id` (its idle timer restarts), or `undefined`. */
-  touch(id: string | undefined): ConsoleSession | undefined {
-    if (id === undefined) return undefined
-    const session = this.#sessions.get(id)
-    if (session === undefined) return undefined
-    const now = this.#now()
-    if (this.#expired(session, now)) {
-      this.#sessions.delete(id)
-      return undefined
-    }
-    session.lastUsedAt = now
-    return session
-  }
-
-  delete(id: string | undefined): void {
-    if (id !== undefined) this.#sessions.delete(id)
-  }
-
-  get size(): number {
-    return this.#sessions.size
-  }
-
-  /** The cookie's Max-Age: the absolute lifetime (the idle limit is enforced here). */
-  get maxAgeSeconds(): number {
-    return Math.floor(this.#maxAgeMs / 1000)
-  }
-
-  #expired(session: ConsoleSession, now: number): boolean {
-    return now - session.lastUsedAt > this.#idleMs || now - session.createdAt > this.#maxAgeMs
-  }
-
-  #sweep(): void {
-    const now = this.#now()
-    for (const [id, session] of this.#sessions) {
-      if (this.#expired(session, now)) this.#sessions.delete(id)
-    }
-  }
-}
 
 /** The session id from a `Cookie` header, if any. */
 export function sessionIdFrom(cookieHeader: string | undefined): string | undefined {

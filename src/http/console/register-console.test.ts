@@ -5,8 +5,11 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
+import Database from 'better-sqlite3'
 import type { InjectOptions } from 'fastify'
 import { errors } from '../../domain/errors.js'
+import { ConsoleSessions } from '../../service/console-sessions.js'
+import { SqliteStore } from '../../storage/sqlite/sqlite-store.js'
 import { ActionRegistry, ECS_VERSION, VPC_VERSION, type ActionContext } from '../action-registry.js'
 import { createHttpServer } from '../server.js'
 import { registerConsole } from './register-console.js'
@@ -42,6 +45,7 @@ const registry = new ActionRegistry()
     },
   })
 
+const store = await SqliteStore.open(new Database(':memory:'))
 const app = createHttpServer({
   registry,
   authenticate: async () => {
@@ -51,12 +55,14 @@ const app = createHttpServer({
     registerConsole(a, {
       registry,
       rootDir: root,
+      sessions: new ConsoleSessions(store),
       lookupAccessKey: async (id) =>
         id === KEY.id ? { secret: KEY.secret, accountId: ACCOUNT } : undefined,
     }),
 })
 after(async () => {
   await app.close()
+  await store.close()
   rmSync(root, { recursive: true, force: true })
 })
 

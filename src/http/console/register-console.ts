@@ -13,8 +13,8 @@ import { errors } from '../../domain/errors.js'
 import type { ActionRegistry } from '../action-registry.js'
 import { productOf, toErrorResponse, type Product } from '../error-response.js'
 import { JSON_CONTENT_TYPE } from '../response-format.js'
+import type { ConsoleSessions } from './console-sessions.js'
 import {
-  ConsoleSessions,
   clearedSessionCookie,
   sessionCookie,
   sessionIdFrom,
@@ -32,7 +32,13 @@ export interface ConsoleDeps {
   ) => Promise<{ secret: string; accountId: string } | undefined>
   /** Project root holding `web/`; defaults to this checkout. */
   readonly rootDir?: string
-  readonly sessions?: ConsoleSessions
+  /** Store-backed sessions, shared by every replica. */
+  readonly sessions: ConsoleSessions
+  /**
+   * Counts one sign-in attempt from `source` for `accessKeyId` against the store-kept limits;
+   * throws `Throttling` when over (service/rate-limit.ts).
+   */
+  readonly limitSignIn?: (source: string, accessKeyId: string) => Promise<void>
 }
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -53,7 +59,7 @@ const CSP = [
 const DUMMY_SECRET = 'eniplane-console-no-such-access-key'
 
 export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
-  const sessions = deps.sessions ?? new ConsoleSessions()
+  const sessions = deps.sessions
   const assets = loadWebAssets(deps.rootDir ?? DEFAULT_ROOT, (message, err) => {
     if (err === undefined) app.log.info(message)
     else app.log.warn({ err }, message)
@@ -61,8 +67,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   // Handlers await it; this only keeps a failed build from being an unhandled rejection.
   assets.catch((err: unknown) => app.log.error({ err }, 'console assets are unavailable'))
 
-  const sessionOf = (request: FastifyRequest): ConsoleSession => {
-    const session = sessions.touch(sessionIdFrom(request.headers.cookie))
+  const sessionOf = async (request: FastifyRequest): Promise<ConsoleSession> => {
+    const session = await sessions.touch(sessionIdFrom(request.headers.cookie))
     if (session === undefined) throw errors.forbiddenSession()
     return session
   }
@@ -90,7 +96,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
       })
 
       web.get('/api/session', async (request, reply) => {
-        const session = sessionOf(request)
+        const session = await sessionOf(request)
         return sendJson(reply, {
           RequestId: request.id,
           AccountId: session.accountId,
@@ -105,12 +111,13 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
         const secret = typeof body['AccessKeySecret'] === 'string' ? body['AccessKeySecret'] : ''
         if (accessKeyId === '') throw errors.missingParameter('AccessKeyId')
         if (secret === '') throw errors.missingParameter('AccessKeySecret')
+        await deps.limitSignIn?.(request.ip, accessKeyId)
         const key = await deps.lookupAccessKey(accessKeyId)
         const matches = secretsEqual(secret, key?.secret ?? DUMMY_SECRET)
         if (key === undefined) throw errors.invalidAccessKeyIdNotFound()
         if (!matches) throw errors.signatureDoesNotMatch()
-        sessions.delete(sessionIdFrom(request.headers.cookie))
-        const id = sessions.create(key.accountId, accessKeyId)
+        await sessions.delete(sessionIdFrom(request.headers.cookie))
+        const id = await sessions.create(key.accountId, accessKeyId)
         void reply.header('set-cookie', sessionCookie(id, sessions.maxAgeSeconds, isHttps(request)))
         return sendJson(reply, {
           RequestId: request.id,
@@ -121,7 +128,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
 
       web.post('/api/sign-out', async (request, reply) => {
         assertSameOriginJson(request)
-        sessions.delete(sessionIdFrom(request.headers.cookie))
+        await sessions.delete(sessionIdFrom(request.headers.cookie))
         void reply.header('set-cookie', clearedSessionCookie(isHttps(request)))
         return sendJson(reply, { RequestId: request.id })
       })
@@ -130,7 +137,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
         let product: Product = 'Ecs'
         try {
           assertSameOriginJson(request)
-          const session = sessionOf(request)
+          const session = await sessionOf(request)
           const call = parseConsoleCall(jsonObjectBody(request))
           product = productOf(call.version ?? versionForAction(call.action))
           const { body } = await invokeAction(deps.registry, {

@@ -13,6 +13,7 @@ import { instancesContract } from './instances.contract.js'
 import { operationsContract } from './operations.contract.js'
 import { pagingContract } from './paging.contract.js'
 import { privateIpsContract } from './private-ips.contract.js'
+import { replicaStateContract } from './replica-state.contract.js'
 import { securityGroupsContract } from './security-groups.contract.js'
 import { tagsContract } from './tags.contract.js'
 import { transactionsContract } from './transactions.contract.js'
@@ -34,6 +35,7 @@ export function describeStoreContract(o: StoreContractOptions): void {
     pagingContract(cases)
     transactionsContract(cases)
     tagsContract(cases)
+    replicaStateContract(cases)
 
     it('declares gaps only for cases that exist', () => {
       assert.deepEqual(cases.unknownSkips(), [])

@@ -1,17 +1,20 @@
 // PostgreSQL adapter (pg). Each transaction checks out one pooled connection; row locks
 // (FOR UPDATE, SKIP LOCKED for the worker) and the unique constraint give correctness across
 // replicas. SQL is written with `?` placeholders and numbered here.
-import { errors } from '../../domain/errors.js'
+import { errors, isApiError } from '../../domain/errors.js'
 import { guardFailures } from '../sql/failed-statement.js'
 import { migrate, sequenceFrom } from '../sql/migrate.js'
 import type { Dialect, SqlConnection, SqlValue } from '../sql/sql-connection.js'
+import { dueTimes, ScheduleListeners } from '../sql/schedule-listeners.js'
 import { sqlTx } from '../sql/sql-tx.js'
-import type { Store, Tx } from '../store.js'
+import type { Store, TransactionOptions, Tx } from '../store.js'
 
 /** The driver surface this adapter needs (pg's Pool and PoolClient satisfy it). */
 export interface PgClient {
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>
   release(err?: Error | boolean): void
+  /** pg's PoolClient is an EventEmitter: `notification` for LISTEN, `error` when cut off. */
+  on?(event: 'notification' | 'error', listener: (...args: never[]) => void): unknown
 }
 export interface PgPool {
   connect(): Promise<PgClient>
@@ -34,13 +37,69 @@ function toPg(sql: string): string {
   return out
 }
 
+/** The channel on which transactions announce scheduled operations (payload: due ms). */
+export const SCHEDULED_CHANNEL = 'eniplane_operations'
+
+const NODE_CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+])
+
+/**
+ * The database is unreachable or going away: class 08 (connection exception), 57P01–57P03
+ * (admin/crash shutdown, cannot connect now), 53300 (too many connections), a socket error, or
+ * pg's own "Connection terminated" / "not queryable" errors.
+ */
+export function isUnavailable(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code
+  if (typeof code === 'string') {
+    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') {
+      return true
+    }
+    if (code === '53300' || NODE_CONNECTION_ERRORS.has(code)) return true
+  }
+  const message = e instanceof Error ? e.message : ''
+  return /Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(
+    message,
+  )
+}
+
 function translate(e: unknown): never {
   const code = (e as { code?: unknown }).code
   // 23505 unique_violation; 40001 serialization_failure; 40P01 deadlock_detected
   if (code === '23505' || code === '40001' || code === '40P01') {
     throw errors.operationConflict({ cause: e })
   }
+  // 23503 foreign_key_violation: a row still refers to the one being removed (or a referenced
+  // row went away concurrently).
+  if (code === '23503') throw errors.dependencyViolation('dependent resources', { cause: e })
+  if (isUnavailable(e)) throw errors.serviceUnavailable({ cause: e })
   throw e
+}
+
+const quieted = new WeakSet<PgClient>()
+
+/**
+ * A checked-out client whose connection dies emits `error` (pg's pool only listens on idle
+ * ones); unhandled, that would end the process. The failed query rejects anyway and the client
+ * is released as broken, so the event itself needs no action.
+ */
+function quietOnError(client: PgClient): void {
+  if (quieted.has(client)) return
+  quieted.add(client)
+  client.on?.('error', () => undefined)
+}
+
+async function query(client: PgClient, sql: string, params?: unknown[]): Promise<void> {
+  try {
+    await client.query(sql, params)
+  } catch (e: unknown) {
+    translate(e)
+  }
 }
 
 function connection(client: PgClient): SqlConnection {
@@ -66,6 +125,10 @@ export class PostgresStore implements Store {
   readonly engine = 'postgres'
   readonly #pool: PgPool
   readonly #seq = sequenceFrom(Date.now)
+  readonly #scheduled = new ScheduleListeners()
+  #listener: PgClient | undefined
+  #listening = false
+  #closed = false
 
   private constructor(pool: PgPool) {
     this.#pool = pool
@@ -92,6 +155,7 @@ export class PostgresStore implements Store {
 
   async #migrateOnce(): Promise<void> {
     const client = await this.#pool.connect()
+    quietOnError(client)
     try {
       await client.query('BEGIN')
       await client.query(
@@ -108,17 +172,35 @@ export class PostgresStore implements Store {
     }
   }
 
-  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect()
+  async transaction<T>(fn: (tx: Tx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+    let client: PgClient
+    try {
+      client = await this.#pool.connect()
+    } catch (e: unknown) {
+      return translate(e)
+    }
+    quietOnError(client)
     let broken = false
     try {
-      await client.query('BEGIN')
+      await query(client, 'BEGIN')
+      // Relaxed: COMMIT returns before the WAL is flushed (a crash of the database server may
+      // lose the last fraction of a second of these commits; nothing else is affected).
+      if (opts.durability === 'relaxed') await query(client, 'SET LOCAL synchronous_commit = off')
+      const due = dueTimes()
       try {
         const guarded = guardFailures(connection(client))
-        const result = await fn(sqlTx(guarded.conn, DIALECT, this.#seq))
+        const result = await fn(sqlTx(guarded.conn, DIALECT, this.#seq, due.add))
         const failed = guarded.failure()
         if (failed) throw failed.error
-        await client.query('COMMIT')
+        const earliest = due.earliest()
+        if (earliest !== undefined) {
+          await query(client, 'SELECT pg_notify($1, $2)', [
+            SCHEDULED_CHANNEL,
+            String(earliest.getTime()),
+          ])
+        }
+        await query(client, 'COMMIT')
+        if (earliest !== undefined) this.#scheduled.emit(earliest)
         return result
       } catch (e: unknown) {
         await client.query('ROLLBACK').catch(() => {
@@ -126,12 +208,67 @@ export class PostgresStore implements Store {
         })
         throw e
       }
+    } catch (e: unknown) {
+      if (isApiError(e) && e.code === 'ServiceUnavailable') broken = true
+      throw e
     } finally {
       client.release(broken)
     }
   }
 
+  /**
+   * Listens on SCHEDULED_CHANNEL on one pooled connection, held while anyone listens. A lost
+   * connection is re-established after a pause; the worker's slow poll covers the gap.
+   */
+  onOperationsScheduled(listener: (dueAt: Date) => void): () => void {
+    const remove = this.#scheduled.add(listener)
+    if (!this.#listening) {
+      this.#listening = true
+      void this.#listen()
+    }
+    return () => {
+      remove()
+      if (this.#scheduled.size === 0) this.#stopListening()
+    }
+  }
+
+  async #listen(): Promise<void> {
+    while (this.#listening && !this.#closed) {
+      try {
+        const client = await this.#pool.connect()
+        const lost = new Promise<void>((resolve) => {
+          client.on?.('error', () => resolve())
+          client.on?.('notification', (msg: { channel: string; payload?: string }) => {
+            const ms = Number(msg.payload)
+            if (msg.channel === SCHEDULED_CHANNEL && Number.isFinite(ms)) {
+              this.#scheduled.emit(new Date(ms))
+            }
+          })
+        })
+        await client.query(`LISTEN ${SCHEDULED_CHANNEL}`)
+        this.#listener = client
+        await lost
+        if (this.#listener === client) {
+          this.#listener = undefined
+          client.release(true)
+        }
+      } catch {
+        // the database is away: try again shortly
+      }
+      if (this.#listening && !this.#closed) await new Promise((r) => setTimeout(r, 500))
+    }
+  }
+
+  #stopListening(): void {
+    this.#listening = false
+    const client = this.#listener
+    this.#listener = undefined
+    client?.release(true)
+  }
+
   async close(): Promise<void> {
+    this.#closed = true
+    this.#stopListening()
     await this.#pool.end()
   }
 }

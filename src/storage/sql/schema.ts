@@ -148,6 +148,37 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    // Replicas share everything a request relies on (issue 13): signature nonces per AccessKey
+    // (purged once their timestamp window has passed), console sessions (by the hash of the
+    // cookie, never the cookie itself), sign-in rate-limit counters, and the worker's retry state
+    // (attempts, the last failure, and `failed_at` once an operation has given up).
+    version: 4,
+    statements: [
+      `CREATE TABLE nonces (
+        access_key_id TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        PRIMARY KEY (access_key_id, nonce))`,
+      `CREATE INDEX nonces_expiry ON nonces (expires_at)`,
+      `CREATE TABLE console_sessions (
+        id_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        access_key_id TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        last_used_at BIGINT NOT NULL)`,
+      `CREATE INDEX console_sessions_used ON console_sessions (last_used_at)`,
+      `CREATE TABLE rate_limits (
+        bucket TEXT PRIMARY KEY,
+        window_start BIGINT NOT NULL,
+        hits INTEGER NOT NULL)`,
+      `ALTER TABLE operations ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0`,
+      `ALTER TABLE operations ADD COLUMN last_error TEXT`,
+      `ALTER TABLE operations ADD COLUMN failed_at BIGINT`,
+      `CREATE INDEX operations_account ON operations (account_id, resource_id)`,
+      `CREATE INDEX idempotency_created ON idempotency (created_at)`,
+    ],
+  },
+  {
     // The metadata service finds the instance behind a request's source address, which may be
     // any private IP of any attached ENI (the primary key only serves lookups by vSwitch).
     version: 9,

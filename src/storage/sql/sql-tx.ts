@@ -7,17 +7,25 @@ import { instanceQueries } from './instance-queries.js'
 import { ipQueries } from './ip-queries.js'
 import { networkQueries } from './network-queries.js'
 import { operationQueries } from './operation-queries.js'
+import { replicaQueries } from './replica-queries.js'
 import type { Dialect, SqlConnection } from './sql-connection.js'
 import { tagQueries } from './tag-queries.js'
 
-export function sqlTx(c: SqlConnection, d: Dialect, nextSeq: () => number): Tx {
+/** `scheduled` hears the due time of each operation the transaction inserts or reschedules. */
+export function sqlTx(
+  c: SqlConnection,
+  d: Dialect,
+  nextSeq: () => number,
+  scheduled: (dueAt: Date) => void = () => undefined,
+): Tx {
   return {
     ...accountQueries(c, d),
     ...networkQueries(c, d),
     ...instanceQueries(c, d),
     ...eniQueries(c, d),
     ...ipQueries(c, nextSeq),
-    ...operationQueries(c, d),
+    ...operationQueries(c, d, scheduled),
     ...tagQueries(c),
+    ...replicaQueries(c),
   }
 }

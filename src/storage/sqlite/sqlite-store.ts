@@ -5,8 +5,9 @@ import { errors } from '../../domain/errors.js'
 import { guardFailures } from '../sql/failed-statement.js'
 import { migrate, sequenceFrom } from '../sql/migrate.js'
 import type { Dialect, SqlConnection, SqlValue } from '../sql/sql-connection.js'
+import { dueTimes, ScheduleListeners } from '../sql/schedule-listeners.js'
 import { sqlTx } from '../sql/sql-tx.js'
-import type { Store, Tx } from '../store.js'
+import type { Store, TransactionOptions, Tx } from '../store.js'
 
 /** The driver surface this adapter needs (better-sqlite3's Database satisfies it). */
 export interface SqliteDatabase {
@@ -17,6 +18,8 @@ export interface SqliteDatabase {
   exec(sql: string): unknown
   pragma(sql: string): unknown
   close(): unknown
+  /** better-sqlite3 reports whether a transaction is open (a failed COMMIT may have ended it). */
+  readonly inTransaction?: boolean
 }
 
 export type SqliteSynchronous = 'full' | 'normal'
@@ -28,8 +31,22 @@ function translate(e: unknown): never {
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     throw errors.operationConflict({ cause: e })
   }
-  if (code === 'SQLITE_BUSY') throw errors.serviceUnavailable({ cause: e })
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    throw errors.dependencyViolation('dependent resources', { cause: e })
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    throw errors.serviceUnavailable({ cause: e })
+  }
   throw e
+}
+
+/** `exec` with driver errors translated (BEGIN IMMEDIATE may meet another process's lock). */
+function exec(db: SqliteDatabase, sql: string): void {
+  try {
+    db.exec(sql)
+  } catch (e: unknown) {
+    translate(e)
+  }
 }
 
 export class SqliteStore implements Store {
@@ -38,10 +55,13 @@ export class SqliteStore implements Store {
   readonly #statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>()
   readonly #conn: SqlConnection
   readonly #seq = sequenceFrom(Date.now)
+  readonly #scheduled = new ScheduleListeners()
+  readonly #synchronous: SqliteSynchronous
   #queue: Promise<unknown> = Promise.resolve()
 
-  private constructor(db: SqliteDatabase) {
+  private constructor(db: SqliteDatabase, synchronous: SqliteSynchronous) {
     this.#db = db
+    this.#synchronous = synchronous
     const stmt = (sql: string) => {
       let s = this.#statements.get(sql)
       if (!s) {
@@ -77,29 +97,44 @@ export class SqliteStore implements Store {
     db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    const store = new SqliteStore(db)
+    const store = new SqliteStore(db, opts.synchronous ?? 'full')
     await store.transaction((_tx) => migrate(store.#conn))
     return store
   }
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Tx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+    // Relaxed: this one commit without an fsync (WAL with synchronous=NORMAL survives a crash
+    // of the process, not of the machine); the connection's setting is restored after it.
+    const relax = opts.durability === 'relaxed' && this.#synchronous === 'full'
     const run = async (): Promise<T> => {
-      this.#db.exec('BEGIN IMMEDIATE')
+      if (relax) this.#db.pragma('synchronous = NORMAL')
       try {
-        const guarded = guardFailures(this.#conn)
-        const result = await fn(sqlTx(guarded.conn, DIALECT, this.#seq))
-        const failed = guarded.failure()
-        if (failed) throw failed.error
-        this.#db.exec('COMMIT')
-        return result
-      } catch (e: unknown) {
-        this.#db.exec('ROLLBACK')
-        throw e
+        exec(this.#db, 'BEGIN IMMEDIATE')
+        const due = dueTimes()
+        try {
+          const guarded = guardFailures(this.#conn)
+          const result = await fn(sqlTx(guarded.conn, DIALECT, this.#seq, due.add))
+          const failed = guarded.failure()
+          if (failed) throw failed.error
+          exec(this.#db, 'COMMIT')
+          const earliest = due.earliest()
+          if (earliest !== undefined) this.#scheduled.emit(earliest)
+          return result
+        } catch (e: unknown) {
+          if (this.#db.inTransaction !== false) this.#db.exec('ROLLBACK')
+          throw e
+        }
+      } finally {
+        if (relax) this.#db.pragma('synchronous = FULL')
       }
     }
     const next = this.#queue.then(run, run)
     this.#queue = next.catch(() => undefined)
     return next
+  }
+
+  onOperationsScheduled(listener: (dueAt: Date) => void): () => void {
+    return this.#scheduled.add(listener)
   }
 
   async close(): Promise<void> {
