@@ -67,6 +67,7 @@ export default tseslint.config(
       '.eniplane/',
       'test-results/',
       'web/dist/',
+      'profiles/',
       'bin/',
       '*.config.js',
     ],

@@ -192,14 +192,13 @@ async function startupPhase(): Promise<void> {
   const section = 'Scale (SQLite)'
   try {
     const cidrs = Array.from({ length: 16 }, (_, i) => `10.${16 + i}.0.0/16`)
+    // Per vSwitch: one ENI holding its 62,500 addresses, one fresh for the first assign.
     const enis = await withServes({ db, cwd: dir }, 1, async ([s]) => {
       const net = await createNetwork(s!.url, cidrs)
-      return Promise.all(
-        net.vswitchIds.map(async (v) => (await createEnis(s!.url, v, net.securityGroupId, 1))[0]!),
-      )
+      return Promise.all(net.vswitchIds.map((v) => createEnis(s!.url, v, net.securityGroupId, 2)))
     })
     const t0 = performance.now()
-    for (const eni of enis) await fillAddresses(ROOT, db, eni, 62_500)
+    for (const [holder] of enis) await fillAddresses(ROOT, db, holder!, 62_500)
     row(
       section,
       'seeded 1,000,000 addresses through the Store',
@@ -208,21 +207,20 @@ async function startupPhase(): Promise<void> {
     await withServes({ db, cwd: dir }, 1, async ([s]) => {
       row(section, 'serve ready with 1,000,000 assigned addresses', `${s!.readyMs.toFixed(0)} ms`)
       const call = apiOf(s!.url)
-      const t1 = performance.now()
-      await call('AssignPrivateIpAddresses', {
-        NetworkInterfaceId: enis[0]!,
-        SecondaryPrivateIpAddressCount: 1,
-      })
-      const first = performance.now() - t1
-      const t2 = performance.now()
-      await call('AssignPrivateIpAddresses', {
-        NetworkInterfaceId: enis[0]!,
-        SecondaryPrivateIpAddressCount: 1,
-      })
+      const assign = async () => {
+        const t = performance.now()
+        await call('AssignPrivateIpAddresses', {
+          NetworkInterfaceId: enis[0]![1]!,
+          SecondaryPrivateIpAddressCount: 1,
+        })
+        return (performance.now() - t).toFixed(0)
+      }
+      const first = await assign()
+      const second = await assign()
       row(
         section,
         'first assign in a vSwitch with 62,500 used, then the second',
-        `${first.toFixed(0)} ms, ${(performance.now() - t2).toFixed(0)} ms`,
+        `${first} ms, ${second} ms`,
       )
     })
   } finally {
