@@ -192,13 +192,24 @@ async function startupPhase(): Promise<void> {
   const section = 'Scale (SQLite)'
   try {
     const cidrs = Array.from({ length: 16 }, (_, i) => `10.${16 + i}.0.0/16`)
-    // Per vSwitch: one ENI holding its 62,500 addresses, one fresh for the first assign.
-    const enis = await withServes({ db, cwd: dir }, 1, async ([s]) => {
+    // Per vSwitch: one ENI holding its 62,500 addresses, and one fresh for the first assign in
+    // a security group of its own (a group holds at most 65,536 addresses).
+    const { holders, fresh } = await withServes({ db, cwd: dir }, 1, async ([s]) => {
       const net = await createNetwork(s!.url, cidrs)
-      return Promise.all(net.vswitchIds.map((v) => createEnis(s!.url, v, net.securityGroupId, 2)))
+      const other = (await apiOf(s!.url)('CreateSecurityGroup', { VpcId: net.vpcId })) as {
+        SecurityGroupId: string
+      }
+      return {
+        holders: await Promise.all(
+          net.vswitchIds.map(
+            async (v) => (await createEnis(s!.url, v, net.securityGroupId, 1))[0]!,
+          ),
+        ),
+        fresh: (await createEnis(s!.url, net.vswitchIds[0]!, other.SecurityGroupId, 1))[0]!,
+      }
     })
     const t0 = performance.now()
-    for (const [holder] of enis) await fillAddresses(ROOT, db, holder!, 62_500)
+    for (const holder of holders) await fillAddresses(ROOT, db, holder, 62_500)
     row(
       section,
       'seeded 1,000,000 addresses through the Store',
@@ -210,7 +221,7 @@ async function startupPhase(): Promise<void> {
       const assign = async () => {
         const t = performance.now()
         await call('AssignPrivateIpAddresses', {
-          NetworkInterfaceId: enis[0]![1]!,
+          NetworkInterfaceId: fresh,
           SecondaryPrivateIpAddressCount: 1,
         })
         return (performance.now() - t).toFixed(0)

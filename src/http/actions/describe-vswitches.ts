@@ -5,7 +5,6 @@ import type { ServiceContext } from '../../service/context.js'
 import { describeVSwitches } from '../../service/vswitch-operations.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { pageFields, wrap } from '../list-wrapper.js'
-import { routeTablesOf } from './shared/network-lookups.js'
 import { commaList, filtersOnAbsentFeature, optStr, pageOf } from './shared/request-params.js'
 import { toWireVSwitch } from './wire/network-wire.js'
 
@@ -25,13 +24,12 @@ export function describeVSwitchesAction(deps: { ctx: ServiceContext }): ActionDe
         name: optStr(params, 'VSwitchName'),
         ...pageOf(params, { maxPageSize: 50 }),
       })
-      const routeTables = await routeTablesOf(deps.ctx, caller, result.items)
       return {
         ...pageFields(result, false),
         ...wrap(
           'VSwitches',
           'VSwitch',
-          result.items.map((v) => toWireVSwitch(v, routeTables.get(v.vpcId) ?? '')),
+          result.items.map((v) => toWireVSwitch(v, v.routeTableId)),
         ),
       }
     },
