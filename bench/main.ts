@@ -61,7 +61,7 @@ function loadRow(section: string, r: LoadResult, floor?: LoadResult): void {
   row(
     section,
     `${r.name} c=${r.connections}`,
-    `${r.rps}/s p50 ${r.p50ms} ms p99 ${r.p99ms} ms`,
+    `${r.rps}/s p50 ${r.p50ms} ms p99 ${r.p99ms} ms, server CPU ${r.cpuMsPerCall} ms/call`,
     [ratio, failures].filter(Boolean).join(', ') || undefined,
   )
 }
@@ -102,7 +102,7 @@ async function sqlitePhases(synchronous: 'full' | 'normal'): Promise<void> {
         row('serve', 'ready on a fresh database', `${s!.readyMs.toFixed(0)} ms`)
       const net = await createNetwork(s!.url, ['10.1.0.0/16'])
       const enis = await createEnis(s!.url, net.vswitchIds[0]!, net.securityGroupId, 40)
-      const opts = { urls: [s!.url], seconds: SECONDS }
+      const opts = { urls: [s!.url], pids: [s!.pid], seconds: SECONDS }
       if (synchronous === 'full') {
         await healthz({ ...opts, seconds: 1 }, 32)
         loadRow('HTTP', await healthz(opts, 32))
@@ -132,7 +132,11 @@ async function pgPhases(replicas: number): Promise<void> {
     await withServes({ db: url, cwd: dir }, replicas, async (serves) => {
       const net = await createNetwork(serves[0]!.url, ['10.1.0.0/16'])
       const enis = await createEnis(serves[0]!.url, net.vswitchIds[0]!, net.securityGroupId, 40)
-      await writePhases(section, { urls: serves.map((s) => s.url), seconds: SECONDS }, enis)
+      await writePhases(
+        section,
+        { urls: serves.map((s) => s.url), pids: serves.map((s) => s.pid), seconds: SECONDS },
+        enis,
+      )
     })
   } finally {
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
@@ -168,7 +172,7 @@ async function describePhases(): Promise<void> {
       })) as { NetworkInterfaceSets?: { NetworkInterfaceSet?: unknown[] } }
       const found = probe.NetworkInterfaceSets?.NetworkInterfaceSet?.length ?? 0
       if (found !== 1) throw new Error(`private-IP filter found ${found} ENIs, expected 1`)
-      const opts = { urls: [s!.url], seconds: SECONDS }
+      const opts = { urls: [s!.url], pids: [s!.pid], seconds: SECONDS }
       await describeEnis({ ...opts, seconds: 1 }, 1, 'warm-up', { MaxResults: 500 })
       for (const c of [1, 8]) {
         loadRow(section, await describeEnis(opts, c, 'page of 500', { MaxResults: 500 }))

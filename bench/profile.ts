@@ -31,7 +31,7 @@ try {
   const net = await createNetwork(serve.url, ['10.1.0.0/16'])
   const enis = await createEnis(serve.url, net.vswitchIds[0]!, net.securityGroupId, 40)
   const r = await assignUnassignPairs(
-    { urls: [serve.url], seconds: Number(values.seconds) },
+    { urls: [serve.url], pids: [serve.pid], seconds: Number(values.seconds) },
     Number(values.connections),
     enis,
   )
