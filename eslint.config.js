@@ -35,6 +35,8 @@ const MODULES = {
   agent: ['**/guest/agent/**'],
   config: ['**/config/**'],
   dataplane: ['**/dataplane/**'],
+  // the composition root src/main.ts (only cli's commands start it)
+  main: ['../main.js', '../../main.js', '../../../main.js'],
 }
 
 function mayImport(files, allowed, { pure = false, drivers = [] } = {}) {
@@ -67,6 +69,7 @@ export default tseslint.config(
       '.eniplane/',
       'test-results/',
       'web/dist/',
+      'profiles/',
       'bin/',
       '*.config.js',
     ],
@@ -108,17 +111,38 @@ export default tseslint.config(
   mayImport(['web/src/**'], ['api', 'client', 'render'], { pure: true }),
   mayImport(['src/service/**'], ['service', 'domain', 'allocator', 'store'], { drivers: DRIVERS }),
   mayImport(['src/storage/**'], ['store', 'engines', 'domain'], { drivers: ['fastify'] }),
-  mayImport(['src/http/**'], ['http', 'service', 'api', 'domain', 'store'], {
+  // http reaches storage only through service.
+  mayImport(['src/http/**'], ['http', 'service', 'api', 'domain'], {
     drivers: ['pg', 'better-sqlite3'],
   }),
+  // Folders STYLE.md §2's table names by role: the worker and the metadata service are shells
+  // around service operations; the lab dataplane composes the metadata service per vSwitch;
+  // config is read by cli and main.
+  mayImport(['src/worker/**'], ['worker', 'service', 'domain'], { drivers: DRIVERS }),
+  mayImport(['src/metadata/**'], ['metadata', 'service', 'domain', 'api'], { drivers: DRIVERS }),
+  mayImport(['src/dataplane/**'], ['dataplane', 'metadata', 'service', 'domain', 'config'], {
+    drivers: DRIVERS,
+  }),
+  mayImport(['src/config/**'], ['config', 'domain'], { drivers: DRIVERS }),
   mayImport(['src/client/**'], ['client', 'api'], { drivers: DRIVERS }),
   mayImport(
     ['src/cli/**', 'src/guest/agent/**'],
-    ['cli', 'agent', 'client', 'api', 'config', 'render'],
+    ['cli', 'agent', 'client', 'api', 'config', 'render', 'main'],
     {
       drivers: DRIVERS,
     },
   ),
+  // What production loads (src/ less tests and test support) imports runtime dependencies only.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/testing/**', 'src/storage/contract/**'],
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        { devDependencies: false, optionalDependencies: false, peerDependencies: false },
+      ],
+    },
+  },
   {
     files: ['**/*.test.ts', 'test/**', 'bench/**', 'src/testing/**', 'src/storage/contract/**'],
     rules: {

@@ -6,6 +6,7 @@ import { load, signedGet, signer, type LoadResult } from './load.js'
 
 export interface PhaseOptions {
   readonly urls: readonly string[]
+  readonly pids: readonly number[]
   readonly seconds: number
 }
 
@@ -13,6 +14,7 @@ export async function healthz(opts: PhaseOptions, connections: number): Promise<
   return load({
     name: 'GET /healthz',
     urls: opts.urls,
+    pids: opts.pids,
     connections,
     seconds: opts.seconds,
     requests: () => [{ method: 'GET', path: '/healthz' }],
@@ -27,6 +29,7 @@ export async function signedReadFloor(
   return load({
     name: 'signed DescribeRegions',
     urls: opts.urls,
+    pids: opts.pids,
     connections,
     seconds: opts.seconds,
     requests: () => [signedGet(sign, 'DescribeRegions', {})],
@@ -99,6 +102,7 @@ export async function assignUnassignPairs(
   return load({
     name: 'Assign+Unassign pairs',
     urls: opts.urls,
+    pids: opts.pids,
     connections,
     seconds: opts.seconds,
     requests,
@@ -115,6 +119,7 @@ export async function describeEnis(
   return load({
     name,
     urls: opts.urls,
+    pids: opts.pids,
     connections,
     seconds: opts.seconds,
     requests: () => [signedGet(sign, 'DescribeNetworkInterfaces', params)],

@@ -3,7 +3,7 @@
 import autocannon from 'autocannon'
 import { RpcClient } from '../src/client/rpc-client.js'
 import type { RpcParams } from '../src/client/flatten-params.js'
-import { BENCH_KEY } from './serve-process.js'
+import { BENCH_KEY, cpuMs } from './serve-process.js'
 
 export interface LoadResult {
   readonly name: string
@@ -14,6 +14,8 @@ export interface LoadResult {
   readonly p99ms: number
   /** non-2xx answers, socket errors and timeouts */
   readonly failures: number
+  /** server CPU time (user + system, all replicas) per completed request; robust to a busy machine */
+  readonly cpuMsPerCall: number
 }
 
 type Request = autocannon.Request
@@ -24,6 +26,8 @@ export interface LoadOptions {
   readonly urls: readonly string[]
   readonly connections: number
   readonly seconds: number
+  /** the server processes, for their CPU time */
+  readonly pids: readonly number[]
   /** builds one connection's request sequence; called once per URL */
   readonly requests: () => Request[]
 }
@@ -61,6 +65,8 @@ function run(url: string, connections: number, seconds: number, requests: Reques
 
 export async function load(opts: LoadOptions): Promise<LoadResult> {
   const n = opts.urls.length
+  const cpu = () => opts.pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
+  const cpuBefore = cpu()
   const results = await Promise.all(
     opts.urls.map((url, i) => {
       const share = Math.floor(opts.connections / n) + (i < opts.connections % n ? 1 : 0)
@@ -79,6 +85,7 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
     p99 = Math.max(p99, r.latency.p99)
   }
   const seconds = Math.max(...results.map((r) => r.duration))
+  const cpuMsPerCall = total > 0 ? (cpu() - cpuBefore) / total : Number.NaN
   return {
     name: opts.name,
     connections: opts.connections,
@@ -86,5 +93,6 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
     p50ms: p50,
     p99ms: p99,
     failures,
+    cpuMsPerCall: Number(cpuMsPerCall.toFixed(3)),
   }
 }

@@ -1,6 +1,7 @@
 // One `eniplane serve` as its own process, as a user runs it (`bin/eniplane.js` of `root`), and
 // the time from spawn until it answers /healthz.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { get } from 'node:http'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
@@ -22,6 +23,7 @@ export interface ServeOptions {
 
 export interface ServeProcess {
   readonly url: string
+  readonly pid: number
   /** spawn → first 200 from /healthz */
   readonly readyMs: number
   stop(): Promise<void>
@@ -93,7 +95,7 @@ export async function startServe(opts: ServeOptions, timeoutMs = 60_000): Promis
     await new Promise((r) => setTimeout(r, 5))
   }
   const readyMs = performance.now() - started
-  return { url, readyMs, stop: () => stop(child) }
+  return { url, pid: child.pid ?? 0, readyMs, stop: () => stop(child) }
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -106,4 +108,16 @@ function stop(child: ChildProcess): Promise<void> {
     })
     child.kill('SIGINT')
   })
+}
+
+/** CPU time (user + system) the process `pid` has used so far, in ms (Linux /proc). */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // fields[11], [12]: utime, stime in clock ticks (USER_HZ, 100 on Linux)
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return Number.NaN
+  }
 }

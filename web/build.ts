@@ -1,9 +1,7 @@
 // `npm run build:web` (and `prepare`, so `npm ci` builds it): bundles the console into web/dist.
-// The bundling itself lives beside the server (src/http/console/web-bundle.ts), which uses it
-// to rebuild in memory when web/dist is missing or stale.
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
-import { bundleWeb, writeWebBundle } from '../src/http/console/web-bundle.js'
+import { bundleWeb, writeWebBundle } from './bundle.js'
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url))
 const bundle = await bundleWeb(rootDir)

@@ -10,16 +10,26 @@ import { toStorePage } from './paging.js'
 import { withTags } from './resource-tags.js'
 import { runTransaction } from './run-transaction.js'
 
+export interface VpcView extends Vpc, Tagged {
+  /** the VPC's vSwitches, oldest first */
+  readonly vswitchIds: readonly string[]
+}
+
+/** One page of VPCs with their vSwitch ids, read in one transaction. */
 export async function describeVpcs(
   ctx: ServiceContext,
   caller: Caller,
   input: VpcFilter & PageRequest,
-): Promise<PageResult<Vpc & Tagged> & { pageNumber: number; pageSize: number }> {
+): Promise<PageResult<VpcView> & { pageNumber: number; pageSize: number }> {
   requireRegion(ctx, input.regionId)
   const { page, pageNumber, pageSize } = toStorePage(input, 10)
   const result = await runTransaction(ctx, async (tx) => {
     const list = await tx.listVpcs(caller.accountId, input, page)
-    return { ...list, items: await withTags(tx, caller, 'vpc', list.items) }
+    const items: VpcView[] = []
+    for (const vpc of await withTags(tx, caller, 'vpc', list.items)) {
+      items.push({ ...vpc, vswitchIds: (await tx.vswitchesOfVpc(vpc.id)).map((v) => v.id) })
+    }
+    return { ...list, items }
   })
   return { ...result, pageNumber, pageSize }
 }

@@ -13,6 +13,8 @@ import { runTransaction } from './run-transaction.js'
 
 export interface VSwitchView extends VSwitch, Tagged {
   readonly availableIpAddressCount: number
+  /** the system route table of the vSwitch's VPC */
+  readonly routeTableId: string
 }
 
 export async function describeVSwitches(
@@ -28,11 +30,18 @@ export async function describeVSwitches(
   if (pageSize < 1 || pageSize > 50) throw errors.invalidParameter('PageSize')
   const result = await runTransaction(ctx, async (tx) => {
     const list = await tx.listVSwitches(caller.accountId, input, page)
-    const items: VSwitchView[] = []
-    for (const v of await withTags(tx, caller, 'vswitch', list.items)) {
-      const used = await tx.countUsedAddresses(v.id)
-      items.push({ ...v, availableIpAddressCount: usableCount(parseCidr(v.cidrBlock)!) - used })
+    // One grouped count for the page, and each VPC of the page read once.
+    const used = await tx.countUsedAddressesIn(list.items.map((v) => v.id))
+    const routeTables = new Map<string, string>()
+    for (const vpcId of new Set(list.items.map((v) => v.vpcId))) {
+      routeTables.set(vpcId, (await tx.getVpc(caller.accountId, vpcId))?.routeTableId ?? '')
     }
+    const tagged = await withTags(tx, caller, 'vswitch', list.items)
+    const items = tagged.map((v): VSwitchView => ({
+      ...v,
+      availableIpAddressCount: usableCount(parseCidr(v.cidrBlock)!) - (used.get(v.id) ?? 0),
+      routeTableId: routeTables.get(v.vpcId) ?? '',
+    }))
     return { ...list, items }
   })
   return { ...result, pageNumber, pageSize }

@@ -225,6 +225,8 @@ export interface Tx {
   deletePrivateIps(eniId: string, addresses: readonly string[]): Promise<number>
   usedAddresses(vswitchId: string): Promise<string[]>
   countUsedAddresses(vswitchId: string): Promise<number>
+  /** vSwitch id → addresses in use, for each of `vswitchIds` (0 where none): one grouped query */
+  countUsedAddressesIn(vswitchIds: readonly string[]): Promise<Map<string, number>>
   /** Which of `addresses` are in use in the vSwitch. */
   addressesInUse(vswitchId: string, addresses: readonly string[]): Promise<string[]>
   privateIpsOf(eniId: string): Promise<PrivateIp[]>

@@ -16,8 +16,9 @@ Options:
   --metadata-host H        metadata listen address (default 127.0.0.1)
   --metadata-trust-header  local testing only: identify the caller by X-Eniplane-Instance-Ip
   --allocation MODE        random (default) or sequential (lowest free address first)
-  --sqlite-synchronous S   full (default; fsync per commit) or normal (WAL, survives a crash
-                           of the process, not of the machine)
+  --sqlite-synchronous S   full (default; an answer means the commit is on disk, concurrent
+                           commits share one fsync) or normal (no fsync: survives a crash of
+                           the process, not of the machine)
   --enis-per-region N      region ENI quota (default 100)
   --log-level L            silent|error|warn|info|debug (default info)
   --dataplane netns        lab dataplane (Linux, root): each running instance a network

@@ -5,7 +5,6 @@ import type { ServiceContext } from '../../service/context.js'
 import { describeVpcs } from '../../service/vpc-operations.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { pageFields, wrap } from '../list-wrapper.js'
-import { vswitchIdsOf } from './shared/network-lookups.js'
 import {
   commaList,
   filtersOnAbsentFeature,
@@ -31,13 +30,13 @@ export function describeVpcsAction(deps: { ctx: ServiceContext }): ActionDefinit
         tags: tagFilterOf(params, VPC_TAG_ERRORS),
         ...pageOf(params, { maxPageSize: 50 }),
       })
-      const vpcs = []
-      for (const vpc of result.items) {
-        vpcs.push(toWireVpc(vpc, await vswitchIdsOf(deps.ctx, caller, vpc)))
-      }
       return {
         ...pageFields(result, false),
-        ...wrap('Vpcs', 'Vpc', vpcs),
+        ...wrap(
+          'Vpcs',
+          'Vpc',
+          result.items.map((vpc) => toWireVpc(vpc, vpc.vswitchIds)),
+        ),
       }
     },
   }

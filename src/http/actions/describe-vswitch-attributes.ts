@@ -4,7 +4,6 @@ import { errors } from '../../domain/errors.js'
 import type { ServiceContext } from '../../service/context.js'
 import { describeVSwitches } from '../../service/vswitch-operations.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
-import { routeTablesOf } from './shared/network-lookups.js'
 import { regionOf } from './shared/request-params.js'
 import { toWireVSwitch } from './wire/network-wire.js'
 
@@ -22,8 +21,7 @@ export function describeVSwitchAttributesAction(deps: { ctx: ServiceContext }): 
       })
       const [vsw] = result.items
       if (vsw === undefined) throw errors.invalidVSwitchIdNotFound(vswitchId)
-      const routeTables = await routeTablesOf(deps.ctx, caller, [vsw])
-      return toWireVSwitch(vsw, routeTables.get(vsw.vpcId) ?? '')
+      return toWireVSwitch(vsw, vsw.routeTableId)
     },
   }
 }

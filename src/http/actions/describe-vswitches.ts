@@ -6,7 +6,6 @@ import type { ServiceContext } from '../../service/context.js'
 import { describeVSwitches } from '../../service/vswitch-operations.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { pageFields, wrap } from '../list-wrapper.js'
-import { routeTablesOf } from './shared/network-lookups.js'
 import { commaList, filtersOnAbsentFeature, optStr, pageOf } from './shared/request-params.js'
 import { tagFilterOf } from './shared/tag-params.js'
 import { toWireVSwitch } from './wire/network-wire.js'
@@ -28,13 +27,12 @@ export function describeVSwitchesAction(deps: { ctx: ServiceContext }): ActionDe
         tags: tagFilterOf(params, VPC_TAG_ERRORS),
         ...pageOf(params, { maxPageSize: 50 }),
       })
-      const routeTables = await routeTablesOf(deps.ctx, caller, result.items)
       return {
         ...pageFields(result, false),
         ...wrap(
           'VSwitches',
           'VSwitch',
-          result.items.map((v) => toWireVSwitch(v, routeTables.get(v.vpcId) ?? '')),
+          result.items.map((v) => toWireVSwitch(v, v.routeTableId)),
         ),
       }
     },

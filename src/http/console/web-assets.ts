@@ -1,12 +1,12 @@
-// The console's static files, held in memory. Decision (so `npm start` never serves stale or
-// absent assets): at startup the server reads `web/dist/manifest.json`; when it is missing, or
-// any input listed there is missing or newer than the build, the bundle is rebuilt once in
-// memory with esbuild (web/dist is left alone; `npm run build:web` rewrites it). Without esbuild
-// (a production install without it) an existing web/dist is served as it is.
+// The console's static files, held in memory. They are built by `npm run build:web` (which
+// `npm ci` runs through `prepare`) into web/dist; the server never bundles (no bundler at run
+// time). At startup it reads `web/dist/manifest.json`: when it is missing the console is
+// unavailable, and when an input listed there is missing or newer than the build the server logs
+// a warning to run `npm run build:web` and serves web/dist as built.
 import { createHash } from 'node:crypto'
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { MANIFEST_FILE, bundleWeb, type WebManifest } from './web-bundle.js'
+import { MANIFEST_FILE, type WebManifest } from './web-manifest.js'
 
 export interface WebAsset {
   readonly body: Buffer
@@ -19,10 +19,10 @@ export interface WebAsset {
 export interface WebAssets {
   /** Path relative to `/console/` (`index.html`, `assets/main-….js`) → file. */
   readonly files: ReadonlyMap<string, WebAsset>
-  readonly source: 'web/dist' | 'rebuilt in memory'
+  readonly source: 'web/dist'
 }
 
-export type WebAssetsLog = (message: string, err?: unknown) => void
+export type WebAssetsLog = (message: string) => void
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   html: 'text/html; charset=utf-8',
@@ -50,20 +50,13 @@ export function loadWebAssets(rootDir: string, log: WebAssetsLog): Promise<WebAs
 async function load(rootDir: string, log: WebAssetsLog): Promise<WebAssets> {
   const distDir = join(rootDir, 'web', 'dist')
   const staleReason = await whyStale(rootDir, distDir)
-  if (staleReason === undefined) return { files: await readDist(distDir), source: 'web/dist' }
-  try {
-    const bundle = await bundleWeb(rootDir)
-    log(
-      `console assets rebuilt in memory (${staleReason}); run npm run build:web to refresh web/dist`,
-    )
-    const files = new Map<string, WebAsset>()
-    for (const [name, content] of bundle.files) files.set(name, asset(name, Buffer.from(content)))
-    return { files, source: 'rebuilt in memory' }
-  } catch (e: unknown) {
-    if (staleReason === 'web/dist is missing') throw e
-    log(`console assets could not be rebuilt (${staleReason}); serving web/dist as built`, e)
-    return { files: await readDist(distDir), source: 'web/dist' }
+  if (staleReason === 'web/dist is missing') {
+    throw new Error('console assets: web/dist is missing; run npm run build:web')
   }
+  if (staleReason !== undefined) {
+    log(`console assets in web/dist are stale (${staleReason}); run npm run build:web`)
+  }
+  return { files: await readDist(distDir), source: 'web/dist' }
 }
 
 /** `undefined` when web/dist is up to date; otherwise why it is not. */

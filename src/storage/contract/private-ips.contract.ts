@@ -94,7 +94,7 @@ export function privateIpsContract(c: Cases): void {
     })
 
     c.it(
-      'usedAddresses, countUsedAddresses and addressesInUse report one vSwitch',
+      'usedAddresses, countUsedAddresses(In) and addressesInUse report per vSwitch',
       async ({ store }) => {
         const [a, b, free] = [anAddress(), anAddress(), anAddress()]
         const { net, eni, vsw2 } = await store.transaction(async (tx) => {
@@ -117,6 +117,15 @@ export function privateIpsContract(c: Cases): void {
           assert.deepEqual(await tx.addressesInUse(vsw2.id, [a]), [])
           assert.deepEqual(await tx.usedAddresses('vsw-unknown'), [])
           assert.equal(await tx.countUsedAddresses('vsw-unknown'), 0)
+          assert.deepEqual(
+            await tx.countUsedAddressesIn([v, vsw2.id, 'vsw-unknown']),
+            new Map([
+              [v, 3],
+              [vsw2.id, 1],
+              ['vsw-unknown', 0],
+            ]),
+          )
+          assert.deepEqual(await tx.countUsedAddressesIn([]), new Map())
         })
       },
     )

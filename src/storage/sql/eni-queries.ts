@@ -151,13 +151,17 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
         add(w, 'id IN (SELECT eni_id FROM eni_security_groups WHERE sg_id = ?)', f.securityGroupId)
       }
       if (f.privateIps) {
-        add(
-          w,
-          f.privateIps.length
-            ? `id IN (SELECT eni_id FROM private_ips WHERE address IN (${marks(f.privateIps.length)}))`
-            : '1 = 0',
-          ...f.privateIps,
-        )
+        // The owners first (index private_ips_account_address), then the ENIs by id: as a
+        // subquery, SQLite would walk every ENI of the account and probe it.
+        const owners = f.privateIps.length
+          ? await c.all(
+              `SELECT DISTINCT eni_id FROM private_ips
+                WHERE account_id = ? AND address IN (${marks(f.privateIps.length)})`,
+              [accountId, ...f.privateIps],
+            )
+          : []
+        const ids = owners.map((r) => str(r['eni_id']))
+        add(w, ids.length ? `id IN (${marks(ids.length)})` : '1 = 0', ...ids)
       }
       addTagMatches(w, 'id', accountId, 'eni', f.tags)
       const result = await pageQuery(c, 'enis', w, page, toEni)

@@ -89,15 +89,17 @@ export function instanceQueries(c: SqlConnection, d: Dialect): InstanceQueries {
         )
       }
       if (f.privateIps) {
-        add(
-          w,
-          f.privateIps.length
-            ? `id IN (SELECT e.instance_id FROM enis e JOIN private_ips p ON p.eni_id = e.id
-                WHERE e.eni_type = 'Primary' AND p.is_primary = 1
-                AND p.address IN (${marks(f.privateIps.length)}))`
-            : '1 = 0',
-          ...f.privateIps,
-        )
+        // The owners first (index private_ips_account_address), then the instances by id.
+        const owners = f.privateIps.length
+          ? await c.all(
+              `SELECT DISTINCT e.instance_id FROM private_ips p JOIN enis e ON e.id = p.eni_id
+                WHERE p.account_id = ? AND p.address IN (${marks(f.privateIps.length)})
+                AND p.is_primary = 1 AND e.eni_type = 'Primary' AND e.instance_id IS NOT NULL`,
+              [accountId, ...f.privateIps],
+            )
+          : []
+        const ids = owners.map((r) => str(r['instance_id']))
+        add(w, ids.length ? `id IN (${marks(ids.length)})` : '1 = 0', ...ids)
       }
       addTagMatches(w, 'id', accountId, 'instance', f.tags)
       return pageQuery(c, 'instances', w, page, toInstance)

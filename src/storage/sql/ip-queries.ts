@@ -8,6 +8,7 @@ type IpQueries = Pick<
   | 'deletePrivateIps'
   | 'usedAddresses'
   | 'countUsedAddresses'
+  | 'countUsedAddressesIn'
   | 'addressesInUse'
   | 'privateIpsOf'
 >
@@ -45,6 +46,17 @@ export function ipQueries(c: SqlConnection, nextSeq: () => number): IpQueries {
         vswitchId,
       ])
       return num(r?.['n'] ?? 0)
+    },
+    async countUsedAddressesIn(vswitchIds) {
+      const counts = new Map(vswitchIds.map((id) => [id, 0]))
+      if (vswitchIds.length === 0) return counts
+      const rows = await c.all(
+        `SELECT vswitch_id, COUNT(*) AS n FROM private_ips
+          WHERE vswitch_id IN (${marks(vswitchIds.length)}) GROUP BY vswitch_id`,
+        [...vswitchIds],
+      )
+      for (const r of rows) counts.set(str(r['vswitch_id']), num(r['n']))
+      return counts
     },
     async addressesInUse(vswitchId, addresses) {
       if (addresses.length === 0) return []

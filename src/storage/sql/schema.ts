@@ -179,6 +179,12 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    // The private-IP filters of DescribeNetworkInterfaces and DescribeInstances look an address
+    // up within the caller's account; the primary key (vswitch_id, address) cannot serve them.
+    version: 7,
+    statements: [`CREATE INDEX private_ips_account_address ON private_ips (account_id, address)`],
+  },
+  {
     // The metadata service finds the instance behind a request's source address, which may be
     // any private IP of any attached ENI (the primary key only serves lookups by vSwitch).
     version: 9,

@@ -60,7 +60,7 @@ describe('SqliteStore (engine-only)', () => {
     }
   })
 
-  it('syncs FULL by default and NORMAL when asked', async () => {
+  it("runs SQLite at synchronous=NORMAL: FULL durability is the adapter's group commit", async () => {
     const full = fileDb()
     const normal = fileDb()
     const stores = [
@@ -68,10 +68,117 @@ describe('SqliteStore (engine-only)', () => {
       await SqliteStore.open(normal, { synchronous: 'normal' }),
     ]
     try {
-      assert.equal(full.pragma('synchronous', { simple: true }), 2)
+      assert.equal(full.pragma('synchronous', { simple: true }), 1)
       assert.equal(normal.pragma('synchronous', { simple: true }), 1)
     } finally {
       for (const s of stores) await s.close()
+    }
+  })
+
+  /** A WAL sync the test releases by hand, and what each transaction's promise has done. */
+  async function heldSyncs(synchronous?: 'full' | 'normal') {
+    const calls: { path: string; release: () => void; fail: (e: Error) => void }[] = []
+    let hold = false
+    const db = fileDb()
+    const store = await SqliteStore.open(db, {
+      ...(synchronous ? { synchronous } : {}),
+      syncWal: (path) =>
+        hold
+          ? new Promise<void>((release, fail) => calls.push({ path, release, fail }))
+          : Promise.resolve(),
+    })
+    hold = true
+    const settled = <T>(p: Promise<T>) => {
+      const state = { done: false, failed: undefined as unknown }
+      p.then(
+        () => (state.done = true),
+        (e: unknown) => (state.failed = e),
+      )
+      return state
+    }
+    const turn = () => new Promise((r) => setImmediate(r))
+    return { db, store, calls, settled, turn }
+  }
+
+  it('answers a FULL commit only after a WAL sync that began after it; commits during a sync share the next', async () => {
+    const { db, store, calls, settled, turn } = await heldSyncs()
+    try {
+      const a = settled(store.transaction((tx) => tx.insertAccount(anAccount())))
+      await turn()
+      assert.equal(calls.length, 1, 'the first commit starts a sync')
+      assert.equal(calls[0]!.path, `${db.name}-wal`)
+      const b = settled(store.transaction((tx) => tx.insertAccount(anAccount())))
+      const c = settled(store.transaction((tx) => tx.insertAccount(anAccount())))
+      await turn()
+      assert.equal(calls.length, 1, 'one sync at a time')
+      assert.deepEqual([a.done, b.done, c.done], [false, false, false])
+
+      calls[0]!.release()
+      await turn()
+      assert.deepEqual([a.done, b.done, c.done], [true, false, false])
+      assert.equal(calls.length, 2, 'b and c share the second sync')
+
+      calls[1]!.release()
+      await turn()
+      assert.deepEqual([b.done, c.done], [true, true])
+      // Nothing unsynced: a read answers without another sync.
+      assert.equal(await store.transaction((tx) => tx.countAccounts()), 3)
+      assert.equal(calls.length, 2)
+    } finally {
+      for (const call of calls) call.release()
+      await store.close()
+    }
+  })
+  it('holds a read that saw an unsynced commit, and a failed transaction, until the sync', async () => {
+    const { store, calls, settled, turn } = await heldSyncs()
+    try {
+      const account = anAccount()
+      const write = settled(store.transaction((tx) => tx.insertAccount(account)))
+      await turn()
+      const read = settled(store.transaction((tx) => tx.getAccountByName(account.name)))
+      const failed = settled(store.transaction((tx) => tx.insertAccount(account)))
+      await turn()
+      assert.deepEqual(
+        [write.done, read.done, failed.done, failed.failed],
+        [false, false, false, undefined],
+      )
+      calls[0]!.release()
+      await turn()
+      assert.deepEqual([write.done, read.done], [true, true])
+      assert.equal((failed.failed as { code?: string }).code, 'OperationConflict')
+      assert.equal(calls.length, 1, 'the failed insert committed nothing to sync')
+    } finally {
+      for (const call of calls) call.release()
+      await store.close()
+    }
+  })
+
+  it('rejects the transactions a failed WAL sync was to cover', async () => {
+    const { store, calls, settled, turn } = await heldSyncs()
+    try {
+      const write = settled(store.transaction((tx) => tx.insertAccount(anAccount())))
+      await turn()
+      calls[0]!.fail(new Error('EIO'))
+      await turn()
+      assert.equal((write.failed as Error).message, 'EIO')
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('never syncs for NORMAL or for :memory:', async () => {
+    const { store, calls } = await heldSyncs('normal')
+    let memoryCalls = 0
+    const memory = await SqliteStore.open(new Database(':memory:'), {
+      syncWal: async () => void memoryCalls++,
+    })
+    try {
+      await store.transaction((tx) => tx.insertAccount(anAccount()))
+      await memory.transaction((tx) => tx.insertAccount(anAccount()))
+      assert.deepEqual([calls.length, memoryCalls], [0, 0])
+    } finally {
+      await store.close()
+      await memory.close()
     }
   })
 

@@ -1,6 +1,16 @@
 // SQLite adapter (better-sqlite3 12, WAL). The driver is synchronous and has one connection,
 // so transactions are serialised with a promise mutex (Kysely's ConnectionMutex) and run as
 // BEGIN IMMEDIATE: no other writer can slip in between a check and its write.
+//
+// Durability (`synchronous: 'full'`, the default) is a group commit. SQLite runs with
+// synchronous=NORMAL, so COMMIT writes the WAL without an fsync and does not block the one
+// thread; the adapter then fdatasyncs the WAL file itself, off the thread, and a transaction's
+// promise settles only once a sync that began after its COMMIT has finished. Transactions that
+// commit while a sync is running share the next one. A transaction that only read (or failed)
+// still waits for every commit before its end to be synced, so no answer rests on data that a
+// power cut could take back. `synchronous: 'normal'` skips the sync (a process crash loses
+// nothing, a machine crash can lose the last commits).
+import { open, type FileHandle } from 'node:fs/promises'
 import { errors } from '../../domain/errors.js'
 import { guardFailures } from '../sql/failed-statement.js'
 import { migrate, sequenceFrom } from '../sql/migrate.js'
@@ -20,7 +30,14 @@ export interface SqliteDatabase {
   close(): unknown
   /** better-sqlite3 reports whether a transaction is open (a failed COMMIT may have ended it). */
   readonly inTransaction?: boolean
+  /** the database file's path */
+  readonly name: string
+  /** true for `:memory:` (nothing to sync) */
+  readonly memory: boolean
 }
+
+/** Flushes the WAL file at `path` to stable storage (the default: fdatasync on a kept handle). */
+export type SyncWal = (path: string) => Promise<void>
 
 export type SqliteSynchronous = 'full' | 'normal'
 
@@ -56,12 +73,22 @@ export class SqliteStore implements Store {
   readonly #conn: SqlConnection
   readonly #seq = sequenceFrom(Date.now)
   readonly #scheduled = new ScheduleListeners()
-  readonly #synchronous: SqliteSynchronous
   #queue: Promise<unknown> = Promise.resolve()
+  /** undefined when answers need not wait for a sync (`normal`, or `:memory:`) */
+  readonly #syncWal: (() => Promise<void>) | undefined
+  #walHandle: FileHandle | undefined
+  /** whether the running transaction changed a row */
+  #wrote = false
+  /** transactions that committed a change; the last one a finished sync covers */
+  #committed = 0
+  #synced = 0
+  #syncing: Promise<void> | undefined
 
-  private constructor(db: SqliteDatabase, synchronous: SqliteSynchronous) {
+  private constructor(db: SqliteDatabase, durable: boolean, syncWal: SyncWal | undefined) {
     this.#db = db
-    this.#synchronous = synchronous
+    const walPath = `${db.name}-wal`
+    const sync = syncWal ?? ((path: string) => this.#fdatasync(path))
+    this.#syncWal = durable ? () => sync(walPath) : undefined
     const stmt = (sql: string) => {
       let s = this.#statements.get(sql)
       if (!s) {
@@ -78,9 +105,11 @@ export class SqliteStore implements Store {
           return translate(e)
         }
       },
-      async run(sql: string, params: readonly SqlValue[] = []) {
+      run: async (sql: string, params: readonly SqlValue[] = []) => {
         try {
-          return stmt(sql).run(...params).changes
+          const changes = stmt(sql).run(...params).changes
+          if (changes > 0) this.#wrote = true
+          return changes
         } catch (e: unknown) {
           return translate(e)
         }
@@ -91,46 +120,76 @@ export class SqliteStore implements Store {
   /** Opens (and migrates) a database on an open better-sqlite3 handle. */
   static async open(
     db: SqliteDatabase,
-    opts: { synchronous?: SqliteSynchronous } = {},
+    opts: { synchronous?: SqliteSynchronous; syncWal?: SyncWal } = {},
   ): Promise<SqliteStore> {
     db.pragma('journal_mode = WAL')
-    db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
+    // FULL durability comes from the group commit below, not from an fsync inside COMMIT.
+    db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    const store = new SqliteStore(db, opts.synchronous ?? 'full')
+    const durable = opts.synchronous !== 'normal' && !db.memory
+    const store = new SqliteStore(db, durable, opts.syncWal)
     await store.transaction((_tx) => migrate(store.#conn))
     return store
   }
 
   transaction<T>(fn: (tx: Tx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
-    // Relaxed: this one commit without an fsync (WAL with synchronous=NORMAL survives a crash
-    // of the process, not of the machine); the connection's setting is restored after it.
-    const relax = opts.durability === 'relaxed' && this.#synchronous === 'full'
+    // Relaxed: this answer does not wait for the group commit's sync (WAL with synchronous=NORMAL
+    // survives a crash of the process, not of the machine); a later sync covers it.
+    const relax = opts.durability === 'relaxed'
     const run = async (): Promise<T> => {
-      if (relax) this.#db.pragma('synchronous = NORMAL')
+      exec(this.#db, 'BEGIN IMMEDIATE')
+      this.#wrote = false
+      const due = dueTimes()
       try {
-        exec(this.#db, 'BEGIN IMMEDIATE')
-        const due = dueTimes()
-        try {
-          const guarded = guardFailures(this.#conn)
-          const result = await fn(sqlTx(guarded.conn, DIALECT, this.#seq, due.add))
-          const failed = guarded.failure()
-          if (failed) throw failed.error
-          exec(this.#db, 'COMMIT')
-          const earliest = due.earliest()
-          if (earliest !== undefined) this.#scheduled.emit(earliest)
-          return result
-        } catch (e: unknown) {
-          if (this.#db.inTransaction !== false) this.#db.exec('ROLLBACK')
-          throw e
-        }
-      } finally {
-        if (relax) this.#db.pragma('synchronous = FULL')
+        const guarded = guardFailures(this.#conn)
+        const result = await fn(sqlTx(guarded.conn, DIALECT, this.#seq, due.add))
+        const failed = guarded.failure()
+        if (failed) throw failed.error
+        exec(this.#db, 'COMMIT')
+        if (this.#wrote) this.#committed++
+        const earliest = due.earliest()
+        if (earliest !== undefined) this.#scheduled.emit(earliest)
+        return result
+      } catch (e: unknown) {
+        if (this.#db.inTransaction !== false) this.#db.exec('ROLLBACK')
+        throw e
       }
     }
     const next = this.#queue.then(run, run)
+    // The next transaction starts at once; only this one's answer waits for the sync.
     this.#queue = next.catch(() => undefined)
-    return next
+    if (this.#syncWal === undefined || relax) return next
+    const settle = async (): Promise<void> => this.#durable(this.#committed)
+    return next.then(
+      async (value) => {
+        await settle()
+        return value
+      },
+      async (e: unknown) => {
+        await settle()
+        throw e
+      },
+    )
+  }
+
+  /** Resolves once every transaction up to the `seq`-th committing one is on disk. */
+  async #durable(seq: number): Promise<void> {
+    while (this.#synced < seq) {
+      this.#syncing ??= this.#syncOnce().finally(() => (this.#syncing = undefined))
+      await this.#syncing
+    }
+  }
+
+  async #syncOnce(): Promise<void> {
+    const covers = this.#committed
+    await this.#syncWal?.()
+    this.#synced = Math.max(this.#synced, covers)
+  }
+
+  async #fdatasync(path: string): Promise<void> {
+    this.#walHandle ??= await open(path, 'r')
+    await this.#walHandle.datasync()
   }
 
   onOperationsScheduled(listener: (dueAt: Date) => void): () => void {
@@ -139,6 +198,9 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.#queue
+    await this.#syncing?.catch(() => undefined)
+    await this.#walHandle?.close()
+    this.#walHandle = undefined
     this.#db.close()
   }
 }

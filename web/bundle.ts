@@ -1,10 +1,11 @@
 // Builds the console's browser assets with esbuild: `web/src/main.ts` (which imports its CSS)
 // → `assets/main-<hash>.js` + `assets/main-<hash>.css`, and `web/index.html` with the hashed
 // names filled in. `npm run build:web` (run by `prepare`, so `npm ci` builds them) writes them
-// to `web/dist/`; the server rebuilds in memory at startup when `web/dist` is missing or older
-// than its inputs (see web-assets.ts). `manifest.json` lists the inputs for that check.
+// to `web/dist/`. Build tooling only: the server never bundles; it serves web/dist and warns
+// when an input listed in `manifest.json` is newer than the build (src/http/console/web-assets.ts).
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
+import { MANIFEST_FILE, type WebManifest } from '../src/http/console/web-manifest.js'
 
 export interface WebBundle {
   /** Output path relative to the dist root (`index.html`, `assets/main-…js`) → content. */
@@ -12,18 +13,8 @@ export interface WebBundle {
   readonly manifest: WebManifest
 }
 
-export interface WebManifest {
-  /** Epoch milliseconds of the build. */
-  readonly builtAt: number
-  /** Every source file the bundle was made from, relative to the project root. */
-  readonly inputs: readonly string[]
-}
-
-export const MANIFEST_FILE = 'manifest.json'
-
 /** Bundles in memory; `rootDir` is the project root (the folder holding `web/`). */
 export async function bundleWeb(rootDir: string): Promise<WebBundle> {
-  // Loaded on demand: only a build (npm run build:web, or a stale web/dist at startup) needs it.
   const esbuild = await import('esbuild')
   const webDir = join(rootDir, 'web')
   const outdir = join(webDir, 'dist', 'assets')
