@@ -60,7 +60,12 @@ export async function assignPrivateIpAddresses(
         if (eni.type === 'Primary' && attachment) {
           requireInstanceStatus(attachment.instance, ['Running', 'Stopped'])
         }
-        checkPrivateIpCap(ctx.profile, eni, attachment?.type, adding)
+        checkPrivateIpCap(
+          ctx.profile,
+          eni,
+          attachment && { instanceId: attachment.instance.id, type: attachment.type },
+          adding,
+        )
         const vswitch = await tx.getVSwitch(caller.accountId, eni.vswitchId)
         if (!vswitch) throw errors.internalError()
         const checked = await checkChosenAddresses(tx, vswitch, chosen, ENI_ADDRESS_ERRORS)
