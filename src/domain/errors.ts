@@ -31,6 +31,13 @@ export const errors = {
       400,
       `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
     ),
+  /** Neither of two alternatives was given (`name` is the one Alibaba's message names). */
+  missingOneOf: (name: string, other: string, what: string) =>
+    new ApiError(
+      'MissingParameter',
+      400,
+      `The input parameter "${name}" that is mandatory for processing this request is not supplied: give either ${other} or ${name} (${what}).`,
+    ),
   invalidParameter: (name: string, detail?: string) =>
     new ApiError(
       'InvalidParameter',

@@ -38,7 +38,11 @@ export async function assignPrivateIpAddresses(
     input.secondaryPrivateIpAddressCount,
   )
   if (chosen.length === 0 && count === undefined) {
-    throw errors.missingParameter('SecondaryPrivateIpAddressCount')
+    throw errors.missingOneOf(
+      'SecondaryPrivateIpAddressCount',
+      'PrivateIpAddress.N (the addresses to assign)',
+      'how many addresses to pick at random',
+    )
   }
   const adding = count ?? chosen.length
 
