@@ -128,9 +128,9 @@ describe('eniplane CLI', () => {
   test('call --help ACTION lists its parameters; --help lists the Actions', async () => {
     const one = await cli(['call', '--help', 'AssignPrivateIpAddresses'])
     assert.equal(one.code, 0)
-    assert.match(one.stdout, /^  --NetworkInterfaceId +\(required\) /m)
-    assert.match(one.stdout, /^  --PrivateIpAddress\.N /m)
-    assert.match(one.stdout, /^  --SecondaryPrivateIpAddressCount /m)
+    assert.match(one.stdout, /^ {2}--NetworkInterfaceId +\(required\) /m)
+    assert.match(one.stdout, /^ {2}--PrivateIpAddress\.N /m)
+    assert.match(one.stdout, /^ {2}--SecondaryPrivateIpAddressCount /m)
     const all = await cli(['call', '--help'])
     for (const action of ['CreateVpc', 'RunInstances', 'AssignPrivateIpAddresses']) {
       assert.match(all.stdout, new RegExp(`^  ${action}$`, 'm'))
