@@ -163,6 +163,7 @@ export const ACTION_PARAMETERS: Catalogue = {
     ...PAGES,
   ],
   DescribeVSwitchAttributes: [REGION, req('VSwitchId', 'the vSwitch')],
+  DescribeVRouters: [REGION, p('VRouterId', "filter: a VPC's router"), ...PAGES],
   DeleteVSwitch: [REGION, req('VSwitchId', 'the vSwitch (no ENIs or instances left)'), DRY_RUN],
   CreateSecurityGroup: [
     REGION,
