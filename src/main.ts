@@ -156,7 +156,7 @@ export async function startServer(
     },
     extraRoutes: (a) => {
       a.addHook('onResponse', async () => worker.poke())
-      registerConsole(a, { registry, lookupAccessKey: lookup })
+      registerConsole(a, { registry, lookupAccessKey: lookup, profile: ctx.profile })
     },
   })
   await app.listen({ host: config.host, port: config.port })
