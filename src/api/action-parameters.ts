@@ -233,6 +233,12 @@ export const ACTION_PARAMETERS: Catalogue = {
   ],
   DescribeRegions: [p('RegionId', 'region')],
   DescribeZones: [REGION],
+  GetCallerIdentity: [],
+  DescribeEndpoints: [
+    req('Id', 'region, e.g. cn-hangzhou'),
+    p('ServiceCode', 'e.g. ecs, vpc'),
+    p('Type', 'endpoint type, e.g. openAPI'),
+  ],
 }
 
 /** `PrivateIpAddress.3` → `PrivateIpAddress`; `Tag.1.Key` → `Tag`; other names as they are. */
