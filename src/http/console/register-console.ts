@@ -95,7 +95,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
 
       web.get('/api/session', async (request, reply) => {
         const session = sessions.touch(sessionIdFrom(request.headers.cookie))
-        if (session === undefined) return sendJson(reply, { RequestId: request.id, SignedIn: false })
+        if (session === undefined)
+          return sendJson(reply, { RequestId: request.id, SignedIn: false })
         return sendJson(reply, {
           RequestId: request.id,
           SignedIn: true,
