@@ -53,9 +53,9 @@ async function both(name: string, ready?: (p: Page) => Promise<unknown>): Promis
 
 /** At 1280 px the table's box holds all of it: no column cut or scrolled out of view. */
 async function tableFits(selector: string): Promise<void> {
-  const [scroll, client] = (await page.evaluate(
+  const [scroll, client] = await page.evaluate<[number, number]>(
     `(() => { const t = document.querySelector(${JSON.stringify(selector)}); const box = t.closest('.table-scroll') ?? t.parentElement; return [t.scrollWidth, box.clientWidth] })()`,
-  )) as [number, number]
+  )
   assert.ok(scroll <= client, `${selector} is ${scroll} px wide in a ${client} px box`)
 }
 
@@ -210,10 +210,13 @@ describe('a new account, from sign-in to clean-up, in the console', () => {
     await d.waitFor({ state: 'detached' })
     const running = page.locator('tr[data-instance-id][data-status="Running"]')
     await running.nth(1).waitFor()
-    const ids = await running.evaluateAll((rows) =>
-      rows.map((r) => r.getAttribute('data-instance-id') ?? ''),
-    )
-    ;[active, standby] = ids.sort()
+    const ids = [
+      (await running.nth(0).getAttribute('data-instance-id')) ?? '',
+      (await running.nth(1).getAttribute('data-instance-id')) ?? '',
+    ]
+    const sorted = ids.sort()
+    active = sorted[0] ?? ''
+    standby = sorted[1] ?? ''
     assert.match(active, /^i-/)
     assert.match(standby, /^i-/)
     await tableFits('table.data-table')
