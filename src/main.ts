@@ -225,6 +225,7 @@ export async function startServer(
         registry,
         lookupAccessKey: lookup,
         sessions,
+        profile: ctx.profile,
         limitSignIn: (source, accessKeyId) =>
           hitRateLimits(store, new Date(), [
             { bucket: `sign-in:source:${source}`, rule: SIGN_IN_PER_SOURCE },

@@ -2,14 +2,16 @@
 // Three passes in spec order; the first failing pass wins and reports its first offender.
 // The service layer maps each kind to an error code.
 
-import { type Cidr, isUsable } from './cidr.js'
+import { type Cidr, cidrContainsIp, isUsable } from './cidr.js'
 import { parseIpv4 } from './ipv4.js'
 
 export type RequestedAddressClassification =
   | { kind: 'malformed'; address: string }
   | { kind: 'repeated'; address: string }
-  /** Outside the CIDR, or one of its reserved addresses. */
+  /** Outside the CIDR. */
   | { kind: 'outside'; address: string }
+  /** Inside the CIDR but one of its reserved addresses (the first and the last three). */
+  | { kind: 'reserved'; address: string }
   | { kind: 'ok'; addresses: number[] }
 
 export function classifyRequestedAddresses(
@@ -28,7 +30,9 @@ export function classifyRequestedAddresses(
     seen.add(ip)
   }
   for (const [i, ip] of addresses.entries()) {
-    if (!isUsable(cidr, ip)) return { kind: 'outside', address: requested[i] ?? '' }
+    if (isUsable(cidr, ip)) continue
+    const address = requested[i] ?? ''
+    return cidrContainsIp(cidr, ip) ? { kind: 'reserved', address } : { kind: 'outside', address }
   }
   return { kind: 'ok', addresses }
 }

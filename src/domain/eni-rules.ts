@@ -20,19 +20,67 @@ export function privateIpCap(
     : Math.min(profile.inUsePrivateIpCeiling, typeCap)
 }
 
-/** Throws unless adding `adding` private IPs keeps the ENI within its cap. */
+/** The instance an ENI is attached to, as far as its private IP limit is concerned. */
+export interface AttachedTo {
+  readonly instanceId: string
+  readonly type: InstanceType
+}
+
+/** The limit that applies to one ENI, with the facts it comes from (for messages and the console). */
+export interface PrivateIpLimit {
+  /** Private IPs the ENI may hold, primary included. */
+  readonly maxPrivate: number
+  /** Secondary private IPs the ENI may hold (`maxPrivate - 1`). */
+  readonly maxSecondary: number
+  /** Where the number comes from: state, instance type, quota profile. */
+  readonly because: string
+}
+
+export function privateIpLimit(
+  profile: QuotaProfile,
+  attached: AttachedTo | undefined,
+): PrivateIpLimit {
+  const maxPrivate = privateIpCap(profile, attached?.type)
+  const maxSecondary = Math.max(0, maxPrivate - 1)
+  if (attached === undefined) {
+    return {
+      maxPrivate,
+      maxSecondary,
+      because: `an Available ENI holds at most ${profile.availableSecondaryIpCap} secondary private IP addresses under quota profile "${profile.name}"`,
+    }
+  }
+  const typeCap = attached.type.eniPrivateIpAddressQuantity
+  const ceiling = profile.inUsePrivateIpCeiling
+  const capped =
+    ceiling !== undefined && ceiling < typeCap
+      ? `, capped at ${ceiling} by quota profile "${profile.name}"`
+      : ` under quota profile "${profile.name}"`
+  return {
+    maxPrivate,
+    maxSecondary,
+    because: `it is attached to instance "${attached.instanceId}" of type ${attached.type.instanceTypeId}, which allows ${typeCap} private IP addresses per ENI, primary included${capped}`,
+  }
+}
+
+/** Throws unless adding `adding` secondary private IPs keeps the ENI within its limit. */
 export function checkPrivateIpCap(
   profile: QuotaProfile,
   eni: EniView,
-  attachedType: InstanceType | undefined,
+  attached: AttachedTo | undefined,
   adding: number,
 ): void {
-  if (attachedType !== undefined && attachedType.eniPrivateIpAddressQuantity <= 1) {
-    throw errors.instanceTypeNoSecondaryIp(attachedType.instanceTypeId)
+  if (attached !== undefined && attached.type.eniPrivateIpAddressQuantity <= 1) {
+    throw errors.instanceTypeNoSecondaryIp(
+      eni.id,
+      attached.instanceId,
+      attached.type.instanceTypeId,
+    )
   }
-  const cap = privateIpCap(profile, attachedType)
-  const current = eni.privateIps.length
-  if (current + adding > cap) throw errors.ipv4CountExceeded(eni.id, cap, current, adding)
+  const limit = privateIpLimit(profile, attached)
+  const secondaries = eni.privateIps.length - 1
+  if (secondaries + adding > limit.maxSecondary) {
+    throw errors.ipv4CountExceeded({ eniId: eni.id, ...limit, secondaries, adding })
+  }
 }
 
 /** ENI must be in one of `allowed` (spec §4.4: InvalidOperation.InvalidEniState). */

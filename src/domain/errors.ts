@@ -31,6 +31,13 @@ export const errors = {
       400,
       `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
     ),
+  /** Neither of two alternatives was given (`name` is the one Alibaba's message names). */
+  missingOneOf: (name: string, other: string, what: string) =>
+    new ApiError(
+      'MissingParameter',
+      400,
+      `The input parameter "${name}" that is mandatory for processing this request is not supplied: give either ${other} or ${name} (${what}).`,
+    ),
   invalidParameter: (name: string, detail?: string) =>
     new ApiError(
       'InvalidParameter',
@@ -156,6 +163,20 @@ export const errors = {
     new ApiError('InvalidEniId.NotFound', 404, `The specified EniId "${id}" is not found.`),
   invalidEcsIdNotFound: (id: string) =>
     new ApiError('InvalidEcsId.NotFound', 404, `The specified EcsId "${id}" is not found.`),
+  /** Detach from an instance the ENI is not attached to. */
+  eniNotAttachedTo: (
+    eniId: string,
+    instanceId: string,
+    attachedTo: string | null,
+    status: string,
+  ) =>
+    new ApiError(
+      'InvalidOperation.InvalidEniState',
+      400,
+      attachedTo === null
+        ? `The ENI "${eniId}" is not attached to any instance (status "${status}"), so it cannot be detached from instance "${instanceId}".`
+        : `The ENI "${eniId}" is attached to instance "${attachedTo}", not to "${instanceId}". To detach it, call DetachNetworkInterface with InstanceId "${attachedTo}".`,
+    ),
   invalidEniState: (expected: string, current: string) =>
     new ApiError(
       'InvalidOperation.InvalidEniState',
@@ -244,7 +265,14 @@ export const errors = {
     new ApiError(
       'InvalidVSwitchId.IpInvalid',
       403,
-      `The specified IpAddress "${ip}" is not valid in VSwitch CIDR block "${cidr}".`,
+      `The specified IpAddress "${ip}" is not valid in VSwitch CIDR block "${cidr}": it is outside the block. Choose an address inside ${cidr}, or give none to get a free one at random.`,
+    ),
+  /** Inside the CIDR, but the first address or one of the last three (`reserved` lists them). */
+  ipReservedInVSwitch: (ip: string, cidr: string, reserved: readonly string[]) =>
+    new ApiError(
+      'InvalidVSwitchId.IpInvalid',
+      403,
+      `The specified IpAddress "${ip}" is reserved in VSwitch CIDR block "${cidr}": a vSwitch keeps its first address and its last three (${reserved.join(', ')}) for itself. Choose another address inside ${cidr}, or give none to get a free one at random.`,
     ),
   invalidIpAddress: (ip: string) =>
     new ApiError('InvalidIp.Address', 403, `The specified ipAddress "${ip}" is invalid.`),
@@ -256,23 +284,49 @@ export const errors = {
       403,
       `The specified ipAddress "${ip}" is already assigned in the VSwitch.`,
     ),
-  ipUnassigned: (ip: string) =>
+  ipUnassigned: (ip: string, eniId: string) =>
     new ApiError(
       'InvalidIp.IpUnassigned',
       403,
-      `The specified IP "${ip}" is not assigned on this ENI.`,
+      `The specified IP "${ip}" is not assigned on ENI "${eniId}". DescribeNetworkInterfaceAttribute lists the ENI's secondary addresses.`,
     ),
-  ipv4CountExceeded: (eniId: string, limit: number, assigned: number, requested: number) =>
+  /** The same Code as `ipUnassigned` (clients such as Terway rely on it), a truthful message. */
+  primaryIpNotUnassignable: (ip: string, eniId: string) =>
+    new ApiError(
+      'InvalidIp.IpUnassigned',
+      403,
+      `The specified IP "${ip}" is the primary private IP address of ENI "${eniId}"; a primary address cannot be unassigned. Unassign secondary addresses only, or delete the ENI to release all of its addresses.`,
+    ),
+  ipv4CountExceeded: (f: {
+    eniId: string
+    maxSecondary: number
+    because: string
+    secondaries: number
+    adding: number
+  }) =>
     new ApiError(
       'InvalidOperation.Ipv4CountExceeded',
       403,
-      `The number of eni ${eniId} ipv4 address exceeds the limit(${limit}). Assigned:${assigned}. Expecting assign:${requested}.`,
+      `ENI "${f.eniId}" can hold at most ${f.maxSecondary} secondary private IP addresses: ${f.because}. It has ${f.secondaries}; assigning ${f.adding} more would make ${f.secondaries + f.adding}. At most ${Math.max(0, f.maxSecondary - f.secondaries)} more fit.`,
     ),
-  instanceTypeNoSecondaryIp: (type: string) =>
+  /** Attach: the ENI already holds more than the target instance's type allows. */
+  ipv4CountExceededOnAttach: (f: {
+    eniId: string
+    instanceId: string
+    maxSecondary: number
+    because: string
+    secondaries: number
+  }) =>
     new ApiError(
       'InvalidOperation.Ipv4CountExceeded',
       403,
-      `The instanceType of ${type} does not support secondary private IP addresses.`,
+      `ENI "${f.eniId}" holds ${f.secondaries} secondary private IP addresses, but on instance "${f.instanceId}" it could hold at most ${f.maxSecondary}: ${f.because}. Unassign ${f.secondaries - f.maxSecondary} before attaching, or choose an instance of a larger type.`,
+    ),
+  instanceTypeNoSecondaryIp: (eniId: string, instanceId: string, type: string) =>
+    new ApiError(
+      'InvalidOperation.Ipv4CountExceeded',
+      403,
+      `ENI "${eniId}" cannot hold secondary private IP addresses on instance "${instanceId}": its type ${type} allows 1 private IP address per ENI (EniPrivateIpAddressQuantity 1).`,
     ),
   ipv6NotTurnOn: (vswitchId: string) =>
     new ApiError(

@@ -1,6 +1,6 @@
 // Putting private IPs on an ENI: chosen addresses are validated in the spec's order (§6.4);
 // automatic ones are picked from the vSwitch pool and confirmed by the database insert.
-import { parseCidr } from '../allocator/cidr.js'
+import { parseCidr, reservedOffsets } from '../allocator/cidr.js'
 import { formatIpv4, parseIpv4 } from '../allocator/ipv4.js'
 import { classifyRequestedAddresses } from '../allocator/validate-address.js'
 import type { ApiError } from '../domain/errors.js'
@@ -15,6 +15,8 @@ export interface AddressErrors {
   malformed(ip: string): ApiError
   repeated(ip: string): ApiError
   outside(ip: string, cidr: string): ApiError
+  /** Inside the CIDR but reserved; `reserved` lists the CIDR's reserved addresses. */
+  reserved(ip: string, cidr: string, reserved: readonly string[]): ApiError
   assigned(ip: string): ApiError
   exhausted(vswitchId: string): ApiError
 }
@@ -23,6 +25,7 @@ export const ENI_ADDRESS_ERRORS: AddressErrors = {
   malformed: errors.invalidIpAddress,
   repeated: errors.ipRepeated,
   outside: errors.ipInvalidInVSwitch,
+  reserved: errors.ipReservedInVSwitch,
   assigned: errors.ipAssigned,
   exhausted: errors.ipNotEnough,
 }
@@ -31,6 +34,7 @@ export const INSTANCE_ADDRESS_ERRORS: AddressErrors = {
   malformed: () => errors.invalidPrivateIpAddressMalformed(),
   repeated: () => errors.privateIpAddressDuplicated(),
   outside: () => errors.invalidPrivateIpAddress(),
+  reserved: () => errors.invalidPrivateIpAddress(),
   assigned: () => errors.privateIpAddressDuplicated(),
   exhausted: () => errors.privateIpQuotaExceeded(),
 }
@@ -54,6 +58,13 @@ export async function checkChosenAddresses(
   if (verdict.kind === 'malformed') throw errs.malformed(verdict.address)
   if (verdict.kind === 'repeated') throw errs.repeated(verdict.address)
   if (verdict.kind === 'outside') throw errs.outside(verdict.address, vswitch.cidrBlock)
+  if (verdict.kind === 'reserved') {
+    throw errs.reserved(
+      verdict.address,
+      vswitch.cidrBlock,
+      reservedOffsets(cidr).map((o) => formatIpv4(cidr.base + o)),
+    )
+  }
   const canonical = verdict.addresses.map(formatIpv4)
   const taken = await tx.addressesInUse(vswitch.id, canonical)
   if (taken[0] !== undefined) throw errs.assigned(taken[0])

@@ -38,7 +38,11 @@ export async function assignPrivateIpAddresses(
     input.secondaryPrivateIpAddressCount,
   )
   if (chosen.length === 0 && count === undefined) {
-    throw errors.missingParameter('SecondaryPrivateIpAddressCount')
+    throw errors.missingOneOf(
+      'SecondaryPrivateIpAddressCount',
+      'PrivateIpAddress.N (the addresses to assign)',
+      'how many addresses to pick at random',
+    )
   }
   const adding = count ?? chosen.length
 
@@ -60,7 +64,12 @@ export async function assignPrivateIpAddresses(
         if (eni.type === 'Primary' && attachment) {
           requireInstanceStatus(attachment.instance, ['Running', 'Stopped'])
         }
-        checkPrivateIpCap(ctx.profile, eni, attachment?.type, adding)
+        checkPrivateIpCap(
+          ctx.profile,
+          eni,
+          attachment && { instanceId: attachment.instance.id, type: attachment.type },
+          adding,
+        )
         const vswitch = await tx.getVSwitch(caller.accountId, eni.vswitchId)
         if (!vswitch) throw errors.internalError()
         const checked = await checkChosenAddresses(tx, vswitch, chosen, ENI_ADDRESS_ERRORS)

@@ -1,6 +1,6 @@
 import {
   attachDetachStatuses,
-  privateIpCap,
+  privateIpLimit,
   requireEniStatus,
   requireInstanceStatus,
 } from '../domain/eni-rules.js'
@@ -42,10 +42,15 @@ export async function attachNetworkInterface(
     }
     const attached = await tx.enisOfInstance(instance.id)
     if (attached.length + 1 > type.eniQuantity) throw errors.eniPerInstanceLimitExceeded()
-    const cap = privateIpCap(ctx.profile, type)
+    const limit = privateIpLimit(ctx.profile, { instanceId: instance.id, type })
     const secondaries = eni.privateIps.length - 1
-    if (eni.privateIps.length > cap || (secondaries > 0 && type.eniPrivateIpAddressQuantity <= 1)) {
-      throw errors.ipv4CountExceeded(eni.id, cap, eni.privateIps.length, 0)
+    if (secondaries > limit.maxSecondary) {
+      throw errors.ipv4CountExceededOnAttach({
+        eniId: eni.id,
+        instanceId: instance.id,
+        ...limit,
+        secondaries,
+      })
     }
     const taken = new Set(attached.map((e) => e.deviceIndex))
     let deviceIndex = 1

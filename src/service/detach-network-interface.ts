@@ -27,7 +27,9 @@ export async function detachNetworkInterface(
     const instance = await requireEcs(tx, caller, input.regionId, input.instanceId, true)
     const eni = await requireEni(tx, caller, input.regionId, input.networkInterfaceId, true)
     if (eni.type === 'Primary') throw errors.detachPrimaryEniNotAllowed()
-    if (eni.instanceId !== instance.id) throw errors.invalidEniState('InUse', eni.status)
+    if (eni.instanceId !== instance.id) {
+      throw errors.eniNotAttachedTo(eni.id, instance.id, eni.instanceId, eni.status)
+    }
     requireEniStatus(eni, ['InUse', 'Detaching'])
     requireInstanceStatus(instance, attachDetachStatuses(findInstanceType(instance.instanceType)))
     await tx.updateEni(eni.id, { status: 'Detaching' })

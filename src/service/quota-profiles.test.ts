@@ -53,10 +53,12 @@ describe('quota profile rules (pure)', () => {
     it(`[${name}] a type with EniPrivateIpAddressQuantity = 1 takes no secondary IP`, () => {
       const profile = QUOTA_PROFILES[name]
       assert.throws(
-        () => checkPrivateIpCap(profile, eni, synthetic(1), 1),
+        () => checkPrivateIpCap(profile, eni, { instanceId: 'i-x', type: synthetic(1) }, 1),
         (e: ApiError) => e.code === 'InvalidOperation.Ipv4CountExceeded' && e.httpStatus === 403,
       )
-      assert.doesNotThrow(() => checkPrivateIpCap(profile, eni, synthetic(2), 1))
+      assert.doesNotThrow(() =>
+        checkPrivateIpCap(profile, eni, { instanceId: 'i-x', type: synthetic(2) }, 1),
+      )
     })
 
     it(`[${name}] caps: Available 1 + ${AVAILABLE_CAP[name]}, InUse per type`, () => {

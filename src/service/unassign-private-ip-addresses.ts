@@ -36,8 +36,12 @@ export async function unassignPrivateIpAddresses(
       requireInstanceStatus(attachment.instance, ['Running', 'Stopped'])
     }
     const secondaries = new Set(eni.privateIps.filter((ip) => !ip.primary).map((ip) => ip.address))
+    const primary = eni.privateIps.find((ip) => ip.primary)?.address
+    if (primary !== undefined && addresses.includes(primary)) {
+      throw errors.primaryIpNotUnassignable(primary, eni.id)
+    }
     const missing = addresses.find((a) => !secondaries.has(a))
-    if (missing !== undefined) throw errors.ipUnassigned(missing)
+    if (missing !== undefined) throw errors.ipUnassigned(missing, eni.id)
     const removed = await tx.deletePrivateIps(eni.id, addresses)
     if (removed !== addresses.length) throw errors.eniOperationConflict()
     return eni.vswitchId

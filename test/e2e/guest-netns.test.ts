@@ -2,7 +2,8 @@
 // ENIs into instance namespaces, the real agent (inside the namespace, reading the metadata
 // service at 100.100.100.200) configures them, and another namespace reaches them — then stops
 // reaching them after unassign, and reaches a secondary ENI's addresses on the instance it fails
-// over to. Needs root and `ip netns`: skips locally without them, fails under CI=true.
+// over to. Needs root, `ip netns` and `ping`: skips locally without them, fails under CI=true
+// saying which is missing.
 import assert from 'node:assert/strict'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -19,10 +20,11 @@ import {
   linkMac,
   metadataFrom,
   otelDetect,
+  probeToolsMissing,
   rulesIn,
 } from './support/netns-probe.js'
 
-const unavailable = await netnsUnavailable()
+const unavailable = (await netnsUnavailable()) ?? (await probeToolsMissing())
 const PREFIX = `enp-${process.pid}-`
 
 describe(
@@ -50,7 +52,7 @@ describe(
 
     before(async () => {
       if (unavailable !== undefined) {
-        throw new Error(`network namespaces are required under CI: ${unavailable}`)
+        throw new Error(`this test needs root, ip netns and ping under CI: ${unavailable}`)
       }
       dir = await mkdtemp(join(tmpdir(), 'enp-e2e-'))
       server = await startGuestServer({ db: join(dir, 'eniplane.db') })

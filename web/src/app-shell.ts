@@ -11,6 +11,7 @@ import { h, replaceChildren } from './element.js'
 import { mountInstancesPage } from './pages/instances-page.js'
 import { mountNetworkInterfacesPage } from './pages/network-interfaces-page.js'
 import { renderSignIn } from './pages/sign-in-page.js'
+import { mountSecurityGroupsPage } from './pages/security-groups-page.js'
 import { mountVpcsPage } from './pages/vpcs-page.js'
 import { currentRegion, setRegion } from './region.js'
 
@@ -26,6 +27,7 @@ const ROUTES: readonly Route[] = [
   { hash: '#/network-interfaces', label: 'Network Interfaces', mount: mountNetworkInterfacesPage },
   { hash: '#/instances', label: 'Instances', mount: mountInstancesPage },
   { hash: '#/vpcs', label: 'VPCs and vSwitches', mount: mountVpcsPage },
+  { hash: '#/security-groups', label: 'Security Groups', mount: mountSecurityGroupsPage },
 ]
 
 /** Stops the signed-in frame (router, page timers); set while it is shown. */

@@ -7,9 +7,23 @@ import { currentRegion } from './region.js'
 
 export { RpcError }
 
+export interface QuotaProfileInfo {
+  readonly Name: string
+  readonly AvailableSecondaryIpCap: number
+  /** Private IPs (primary included) on an InUse ENI at most; absent = the type's value alone. */
+  readonly InUsePrivateIpCeiling?: number
+}
+
 export interface SessionInfo {
   readonly AccountId: string
   readonly AccessKeyId: string
+  readonly QuotaProfile?: QuotaProfileInfo
+}
+
+let profile: QuotaProfileInfo | undefined
+/** The server's quota profile, as the session reported it (undefined before sign-in). */
+export function quotaProfile(): QuotaProfileInfo | undefined {
+  return profile
 }
 
 /** Called when a call finds the session gone (expired, signed out in another tab). */
@@ -30,11 +44,14 @@ export async function callAction<T extends object = Record<string, unknown>>(
 }
 
 export async function signIn(accessKeyId: string, accessKeySecret: string): Promise<SessionInfo> {
-  const body = await post('/console/api/sign-in', {
+  await post('/console/api/sign-in', {
     AccessKeyId: accessKeyId,
     AccessKeySecret: accessKeySecret,
   })
-  return body as unknown as SessionInfo
+  // The session answer carries the quota profile as well.
+  const session = await currentSession()
+  if (session === undefined) throw new Error('The session was not kept; are cookies allowed?')
+  return session
 }
 
 export async function signOut(): Promise<void> {
@@ -44,8 +61,10 @@ export async function signOut(): Promise<void> {
 /** The signed-in account, or `undefined` when there is no session. */
 export async function currentSession(): Promise<SessionInfo | undefined> {
   const res = await fetch('/console/api/session', { credentials: 'same-origin' })
-  if (res.status === 403) return undefined
-  return (await interpret(res)) as unknown as SessionInfo
+  const body = (await interpret(res)) as unknown as SessionInfo & { SignedIn?: boolean }
+  if (body.SignedIn === false) return undefined
+  profile = body.QuotaProfile
+  return body
 }
 
 async function post(path: string, payload: object): Promise<Record<string, unknown>> {

@@ -4,6 +4,7 @@ import './styles/frame.css'
 import './styles/tables.css'
 import './styles/dialogs.css'
 import './styles/vpcs.css'
+import './styles/create.css'
 import './styles/narrow.css'
 import { boot } from './app-shell.js'
 

@@ -43,8 +43,16 @@ export interface AssignPrivateIpAddressesResponse {
   readonly AssignedPrivateIpAddressesSet: WireAssignedPrivateIpAddressesSet
 }
 
+/** The ENI's secondary private IPs in address order (192.168.1.9 before 192.168.1.10). */
 export function secondaryIpsOf(eni: NetworkInterface): string[] {
-  return eni.PrivateIpSets.PrivateIpSet.filter((ip) => !ip.Primary).map((ip) => ip.PrivateIpAddress)
+  return eni.PrivateIpSets.PrivateIpSet.filter((ip) => !ip.Primary)
+    .map((ip) => ip.PrivateIpAddress)
+    .sort(compareIpv4)
+}
+
+export function compareIpv4(a: string, b: string): number {
+  const key = (ip: string) => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0)
+  return key(a) - key(b)
 }
 
 /** The instance an ENI is attached to, or `''`. */

@@ -99,6 +99,56 @@ describe('eniplane CLI', () => {
     assert.match(r.stderr, /^SignatureDoesNotMatch: /)
   })
 
+  test('a misspelled parameter is warned about with the nearest real name', async () => {
+    const r = await cli(
+      ['call', 'AssignPrivateIpAddresses', '--NetworkInterfaceId', 'eni-bp1nope'].concat([
+        '--PrivateIpAdress.1',
+        '192.168.1.50',
+      ]),
+      { ...KEY, ENIPLANE_ENDPOINT: server.url },
+    )
+    assert.equal(r.code, 1)
+    const [warning, error] = r.stderr.split('\n')
+    assert.match(
+      warning ?? '',
+      /^Warning: AssignPrivateIpAddresses takes no parameter "PrivateIpAdress\.1"; .*Did you mean --PrivateIpAddress\.1\?/,
+    )
+    assert.match(
+      error ?? '',
+      /^MissingParameter: .*give either PrivateIpAddress\.N .* or SecondaryPrivateIpAddressCount/,
+    )
+    const clean = await cli(
+      ['call', 'DescribeNetworkInterfaces', '--PrivateIpAddress.1', '192.168.1.50'],
+      { ...KEY, ENIPLANE_ENDPOINT: server.url },
+    )
+    assert.equal(clean.code, 0, clean.stderr)
+    assert.equal(clean.stderr, '')
+  })
+
+  test('call --help ACTION lists its parameters; --help lists the Actions', async () => {
+    const one = await cli(['call', '--help', 'AssignPrivateIpAddresses'])
+    assert.equal(one.code, 0)
+    assert.match(one.stdout, /^ {2}--NetworkInterfaceId +\(required\) /m)
+    assert.match(one.stdout, /^ {2}--PrivateIpAddress\.N /m)
+    assert.match(one.stdout, /^ {2}--SecondaryPrivateIpAddressCount /m)
+    const all = await cli(['call', '--help'])
+    for (const action of ['CreateVpc', 'RunInstances', 'AssignPrivateIpAddresses']) {
+      assert.match(all.stdout, new RegExp(`^  ${action}$`, 'm'))
+    }
+    const unknown = await cli(['call', '--help', 'AssignPrivateIps'])
+    assert.equal(unknown.code, 2)
+    assert.match(unknown.stderr, /^Unknown Action "AssignPrivateIps"/)
+  })
+
+  test('a server that is not running: the endpoint and what to do', async () => {
+    const r = await cli(['call', 'DescribeVpcs', '--endpoint', 'http://127.0.0.1:59999'], KEY)
+    assert.equal(r.code, 1)
+    assert.match(
+      r.stderr,
+      /^Cannot reach the eniplane API at http:\/\/127\.0\.0\.1:59999: nothing is listening there \(ECONNREFUSED\)\. Start the server/,
+    )
+  })
+
   test('account create prints a working key pair', async () => {
     const db = join(dir, 'accounts.db')
     const r = await cli(['account', 'create', 'alice', '--db', db])

@@ -47,7 +47,7 @@ describe('eniplane guest-config (real server, real CLI)', () => {
     assert.equal(r.code, 0, r.stderr)
     assert.equal(
       r.stdout,
-      '# apply.sh\n' +
+      '# apply.sh: run as root after the files above\n' +
         'ip -4 addr add 192.168.0.11/24 brd + dev eth0 label eth0:0\n' +
         'ip -4 addr add 192.168.0.12/24 brd + dev eth0 label eth0:1\n',
     )
@@ -56,7 +56,11 @@ describe('eniplane guest-config (real server, real CLI)', () => {
   it('the default target follows the image (Ubuntu → netplan)', async () => {
     const r = await cli(['guest-config', '--eni', primaryEni, '--endpoint', server.url], env)
     assert.equal(r.code, 0, r.stderr)
-    assert.match(r.stdout, /^# \/etc\/netplan\/.*eth0.*\.yaml$/m)
+    assert.match(r.stdout, /^# \/etc\/netplan\/.*eth0.*\.yaml \(mode 0600\)$/m)
+    assert.match(
+      r.stdout,
+      /^install -D -m 0600 \/dev\/stdin '\/etc\/netplan\/.*eth0.*\.yaml' <<'ENIPLANE_EOF'$/m,
+    )
     assert.match(r.stdout, /- 192\.168\.0\.11\/24/)
   })
 
@@ -73,7 +77,25 @@ describe('eniplane guest-config (real server, real CLI)', () => {
       env,
     )
     assert.equal(r.code, 0, r.stderr)
-    assert.equal(r.stdout, '# revoke.sh\nip -4 addr del 192.168.0.12/24 dev eth0\n')
+    assert.equal(
+      r.stdout,
+      '# revoke.sh: run as root after the files above\nip -4 addr del 192.168.0.12/24 dev eth0\n',
+    )
+  })
+
+  it('--revoke refuses the primary and addresses the ENI does not hold', async () => {
+    for (const [ip, says] of [
+      ['192.168.0.10', /192\.168\.0\.10 is the primary private IP address of eni-/],
+      [
+        '192.168.0.21',
+        /192\.168\.0\.21 is not a secondary private IP address of eni-.*192\.168\.0\.11, 192\.168\.0\.12/,
+      ],
+    ] as const) {
+      const r = await cli(['guest-config', '--eni', primaryEni, '--os', 'ip', '--revoke', ip], env)
+      assert.equal(r.code, 1)
+      assert.equal(r.stdout, '')
+      assert.match(r.stderr, says)
+    }
   })
 
   it('an unknown ENI exits 1 with the API code; bad usage exits 2', async () => {

@@ -3,6 +3,7 @@
 import { resolveClientConfig } from '../../client/credentials.js'
 import { RpcClient } from '../../client/rpc-client.js'
 import { isRpcError } from '../../client/rpc-error.js'
+import { unreachableMessage } from '../../client/unreachable.js'
 import {
   DescribeInterfaceError,
   describeInterface,
@@ -14,7 +15,7 @@ import type { GuestOs } from '../../guest/render/index.js'
 import {
   CLI_GUEST_OS,
   guestOsForFamily,
-  renderAsText,
+  renderAsInstallScript,
   renderGuestConfig,
 } from '../../guest/render/index.js'
 import { HELP_OPTION, parseCommand } from '../parse-command.js'
@@ -23,10 +24,13 @@ const HELP = `Usage: eniplane guest-config --eni ID [--os OS] [--revoke IP,…] 
                              [--region R] [--endpoint URL]
 
 Prints the guest OS configuration that puts the ENI's secondary private IPs on the guest
-interface eth<DeviceIndex> (or, with --revoke, takes the listed addresses off it).
+interface eth<DeviceIndex> (or, with --revoke, takes the listed addresses off it). Each file
+comes with its path, its mode and an install command that writes it with that mode; each
+script says where to run it. As root, \`eniplane guest-config … | sh\` applies all of it.
   --os       ${CLI_GUEST_OS.join('|')}
              (default: from the attached instance's image, else ip)
-  --revoke   comma-separated addresses to remove (revoke mode)
+  --revoke   comma-separated secondary addresses of the ENI to remove from the guest (run
+             it before UnassignPrivateIpAddresses); other addresses are refused
   --device   device index for an ENI that is not attached (eth<N>)
   --region   default cn-hangzhou
 Endpoint: --endpoint, else ENIPLANE_ENDPOINT, else http://127.0.0.1:8080.
@@ -114,6 +118,11 @@ export async function run(argv: string[]): Promise<number> {
     if (typeof vswitchId !== 'string') throw new DescribeInterfaceError('the ENI has no VSwitchId')
     const vswitch = await readVSwitch(client, regionId, vswitchId)
     const iface = describeInterface({ eni, vswitch, deviceIndex: device })
+    const refused = revokeProblem(values.eni, iface.primaryIp, iface.secondaryIps, revoked)
+    if (refused !== undefined) {
+      console.error(`eniplane guest-config: ${refused}`)
+      return 1
+    }
     const instanceId = instanceIdOf(eni)
     const target =
       (os as GuestOs | undefined) ??
@@ -123,11 +132,16 @@ export async function run(argv: string[]): Promise<number> {
       console.error(`# ${values.eni}: nothing to configure for --os ${target}`)
       return 0
     }
-    process.stdout.write(renderAsText(files))
+    process.stdout.write(renderAsInstallScript(files))
     return 0
   } catch (e: unknown) {
     if (isRpcError(e)) {
       console.error(`${e.code}: ${e.message} (${e.requestId ?? ''})`)
+      return 1
+    }
+    const unreachable = unreachableMessage(e, client.endpoint)
+    if (unreachable !== undefined) {
+      console.error(unreachable)
       return 1
     }
     if (e instanceof DescribeInterfaceError || e instanceof RangeError) {
@@ -136,4 +150,30 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw e
   }
+}
+
+/**
+ * Why `--revoke` must not print removals for these addresses, if it must not: removing the
+ * primary, or an address this ENI does not hold (another ENI's, a typo), takes down an address
+ * that is live. The guest-first order (spec/guest-os.md §15.3 rule 6) revokes while the ENI
+ * still holds the address.
+ */
+export function revokeProblem(
+  eniId: string,
+  primary: string,
+  secondaries: readonly string[],
+  revoked: readonly string[],
+): string | undefined {
+  if (revoked.includes(primary)) {
+    return `${primary} is the primary private IP address of ${eniId}; it is never revoked.`
+  }
+  const held = new Set(secondaries)
+  const absent = revoked.filter((ip) => !held.has(ip))
+  if (absent.length === 0) return undefined
+  const list = secondaries.length === 0 ? 'none' : secondaries.join(', ')
+  return (
+    `${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} not a secondary private IP address of ${eniId} ` +
+    `(its secondary addresses: ${list}); refusing to print commands that would remove a live address. ` +
+    'Run --revoke before UnassignPrivateIpAddresses, while the ENI still holds the address.'
+  )
 }

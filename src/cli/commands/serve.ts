@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { ConfigError, loadServerConfig } from '../../config/load.js'
 import { startServer } from '../../main.js'
 import { HELP_OPTION, parseCommand } from '../parse-command.js'
+import { startupSummary } from './startup-summary.js'
 
 const HELP = `Usage: eniplane serve [options]
 
@@ -99,7 +102,15 @@ export async function run(argv: string[]): Promise<number> {
   }
   const server = await startServer(config)
   console.log(
-    `eniplane listening on ${server.url} (profile ${config.quotaProfile}, db ${config.db})`,
+    startupSummary({
+      url: server.url,
+      metadataUrl: server.metadataUrl,
+      quotaProfile: config.quotaProfile,
+      db: config.db,
+      dataDir: config.dataDir,
+      credentialsFileExists: existsSync(join(config.dataDir, 'credentials')),
+      cwd: process.cwd(),
+    }),
   )
   if (config.tls && config.tlsCert === undefined) {
     console.log(`HTTPS certificate from the local CA: clients trust ${config.dataDir}/tls/ca.pem`)

@@ -9,6 +9,7 @@ export {
   renderAsText,
   renderGuestConfig,
 } from './render.js'
+export { modeText, renderAsInstallScript } from './install-script.js'
 export { renderDebian } from './debian.js'
 export { renderIp } from './ip.js'
 export { renderNetplan } from './netplan.js'

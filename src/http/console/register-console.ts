@@ -1,7 +1,8 @@
 // The web console on the API's listener, under /console:
 //   GET  /console/                the single page (hash routes: #/enis, #/instances, #/vpcs)
 //   GET  /console/assets/<file>   the bundle (hashed names, cached for a year)
-//   GET  /console/api/session     who is signed in (403 Forbidden.Session when nobody)
+//   GET  /console/api/session     who is signed in, and the quota profile's limits
+//                                 (`SignedIn: false` when nobody: a first visit logs no 403)
 //   POST /console/api/sign-in     {AccessKeyId, AccessKeySecret} → session cookie
 //   POST /console/api/sign-out
 //   POST /console/api/call        {Action, Params} → the same handler and JSON as the RPC API
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { versionForAction } from '../../api/action-versions.js'
 import { errors } from '../../domain/errors.js'
+import type { QuotaProfile } from '../../domain/quota-profile.js'
 import type { ActionRegistry } from '../action-registry.js'
 import { productOf, toErrorResponse, type Product } from '../error-response.js'
 import { JSON_CONTENT_TYPE } from '../response-format.js'
@@ -39,6 +41,8 @@ export interface ConsoleDeps {
    * throws `Throttling` when over (service/rate-limit.ts).
    */
   readonly limitSignIn?: (source: string, accessKeyId: string) => Promise<void>
+  /** The server's quota profile: the console shows the limits that apply. */
+  readonly profile?: QuotaProfile
 }
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -96,11 +100,15 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
       })
 
       web.get('/api/session', async (request, reply) => {
-        const session = await sessionOf(request)
+        const session = await sessions.touch(sessionIdFrom(request.headers.cookie))
+        if (session === undefined)
+          return sendJson(reply, { RequestId: request.id, SignedIn: false })
         return sendJson(reply, {
           RequestId: request.id,
+          SignedIn: true,
           AccountId: session.accountId,
           AccessKeyId: session.accessKeyId,
+          ...(deps.profile === undefined ? {} : { QuotaProfile: quotaProfileView(deps.profile) }),
         })
       })
 
@@ -160,6 +168,17 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     },
     { prefix: '/console' },
   )
+}
+
+/** The profile's per-ENI numbers, as the Manage dialog needs them. */
+function quotaProfileView(profile: QuotaProfile): object {
+  return {
+    Name: profile.name,
+    AvailableSecondaryIpCap: profile.availableSecondaryIpCap,
+    ...(profile.inUsePrivateIpCeiling === undefined
+      ? {}
+      : { InUsePrivateIpCeiling: profile.inUsePrivateIpCeiling }),
+  }
 }
 
 function sendJson(reply: FastifyReply, body: object): FastifyReply {

@@ -1,7 +1,8 @@
 // Looking into the lab dataplane's namespaces from a test: addresses and rules of a namespace,
 // reachability between namespaces, and the agent run inside one. Every call is time-bounded.
 import { execFile } from 'node:child_process'
-import { join } from 'node:path'
+import { access, constants } from 'node:fs/promises'
+import { delimiter, join } from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..')
 const BIN = join(ROOT, 'bin', 'eniplane.js')
@@ -111,4 +112,27 @@ export async function metadataFrom(ns: string, from: string, path: string) {
   )
   const cut = r.stdout.lastIndexOf('\n')
   return { status: Number(r.stdout.slice(cut + 1)), body: r.stdout.slice(0, cut) }
+}
+
+/** Why the probes cannot run (a command they need is not on PATH), or undefined when they can. */
+export async function probeToolsMissing(
+  path: string = process.env['PATH'] ?? '',
+): Promise<string | undefined> {
+  for (const [tool, pkg] of [
+    ['ping', 'iputils-ping'],
+    ['curl', 'curl'],
+  ] as const) {
+    let found = false
+    for (const dir of path.split(delimiter).filter((d) => d !== '')) {
+      try {
+        await access(join(dir, tool), constants.X_OK)
+        found = true
+        break
+      } catch {
+        // not in this directory
+      }
+    }
+    if (!found) return `${tool} is not installed (Debian: apt-get install ${pkg})`
+  }
+  return undefined
 }

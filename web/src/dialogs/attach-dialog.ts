@@ -84,7 +84,7 @@ export function openAttachDialog(eni: NetworkInterface, opts: { onAttached(): vo
       InstanceId: select.value,
     })
       .then(() => {
-        notify(`Attaching ${eni.NetworkInterfaceId} to ${select.value}…`, 'info')
+        notify(`Attach requested: ${eni.NetworkInterfaceId} to ${select.value}.`, 'info')
         modal.close()
         opts.onAttached()
       })

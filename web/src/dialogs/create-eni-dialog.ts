@@ -69,7 +69,9 @@ export function openCreateEniDialog(opts: { onCreated(): void }): void {
         h(
           'option',
           { value: '' },
-          vswitches.length === 0 ? 'No available vSwitch' : 'Choose a vSwitch',
+          vswitches.length === 0
+            ? 'No available vSwitch: Create VPC and Create vSwitch first (VPCs and vSwitches page)'
+            : 'Choose a vSwitch',
         ),
         ...vswitches.map((v) =>
           h(

@@ -10,6 +10,7 @@ import { h, replaceChildren, uid } from '../element.js'
 import { openModal } from '../widgets/modal.js'
 import { statusBadge } from '../widgets/status-badge.js'
 import { secondaryIpsOf, type NetworkInterface } from '../wire-types.js'
+import { limitSentence, loadIpLimit, remainingAfter, type IpLimit } from './secondary-ip-limit.js'
 import { renderOutcomes } from './secondary-ip-outcomes.js'
 import { applySteps, planSteps } from './secondary-ip-plan.js'
 
@@ -22,6 +23,7 @@ interface NewRow {
 
 export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }): void {
   const summary = h('dl', { class: 'summary-grid' })
+  const limitLine = h('p', { class: 'ip-limit', 'data-role': 'ip-limit', hidden: true })
   const current = h('div', { class: 'ip-editor' })
   const result = h('div', { class: 'ip-result', role: 'status', 'aria-live': 'polite' })
   const loadError = h('p', { class: 'form-error', role: 'alert', hidden: true })
@@ -34,6 +36,7 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
     { title: 'Manage Secondary Private IP Address', subtitle: eniId, size: 'wide' },
     loadError,
     summary,
+    limitLine,
     h('h3', { class: 'section-title' }, 'Secondary private IP addresses'),
     current,
     addButton,
@@ -64,6 +67,7 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
   let fresh = new Set<string>()
   let busy = false
   let changed = false
+  let limit: IpLimit | undefined
 
   async function load(): Promise<void> {
     try {
@@ -75,6 +79,7 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
       existing = secondaryIpsOf(eni)
       for (const ip of [...removals]) if (!existing.includes(ip)) removals.delete(ip)
       renderSummary(eni)
+      limit = await loadIpLimit(eni).catch(() => undefined)
       addButton.disabled = false
       renderEditor()
       modal.settleFocus()
@@ -188,8 +193,22 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
       row.input?.setAttribute('aria-invalid', String(problem !== undefined))
       if (problem !== undefined) ok = false
     })
+    ok = showLimit() && ok
     modifyButton.disabled = busy || !ok || (rows.length === 0 && removals.size === 0)
     return ok
+  }
+
+  /** The limit line; stops offering rows past the limit. False when the plan is over it. */
+  function showLimit(): boolean {
+    if (limit === undefined) return true
+    const counts = { assigned: existing.length, removing: removals.size, adding: rows.length }
+    const remaining = remainingAfter(limit, counts)
+    limitLine.textContent = limitSentence(limit, counts)
+    limitLine.hidden = false
+    limitLine.dataset['full'] = String(remaining <= 0)
+    limitLine.dataset['remaining'] = String(remaining)
+    addButton.disabled = eni === undefined || remaining <= 0
+    return remaining >= 0
   }
 
   addButton.addEventListener('click', () => {

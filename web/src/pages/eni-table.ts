@@ -1,5 +1,7 @@
 // The Network Interfaces table: one row per ENI with what DescribeNetworkInterfaces returns (its
-// tags as chips under its ID), and the row actions. On narrow screens each row becomes a card (CSS; cells carry `data-label`).
+// tags as chips under its ID), and the row actions. Seven columns fit 1280 px without scrolling
+// (primary and secondary addresses share one, the security groups sit under VPC / vSwitch /
+// zone); on narrow screens each row becomes a card (CSS; cells carry `data-label`).
 import { h, type Child } from '../element.js'
 import { statusBadge } from '../widgets/status-badge.js'
 import {
@@ -21,11 +23,9 @@ export interface EniRowActions {
 const COLUMNS = [
   'Network interface / type',
   'Status',
-  'Primary IP',
-  'Secondary private IPs',
+  'Private IPs',
   'Instance',
-  'VPC / vSwitch / zone',
-  'Security groups',
+  'VPC / vSwitch / zone / security groups',
   'Actions',
 ] as const
 
@@ -63,14 +63,23 @@ export function renderEniRow(eni: NetworkInterface, actions: EniRowActions): HTM
       tagList(eni),
     ),
     cell('Status', statusBadge(eni.Status)),
-    cell('Primary IP', h('span', { class: 'mono' }, eni.PrivateIpAddress)),
     cell(
-      'Secondary private IPs',
+      'Private IPs',
+      h(
+        'span',
+        { class: 'mono sub-first', title: 'Primary private IP' },
+        eni.PrivateIpAddress,
+        h('span', { class: 'tag tag-primary' }, 'primary'),
+      ),
       secondaries.length === 0
-        ? h('span', { class: 'muted' }, '—')
+        ? h('span', { class: 'sub' }, 'no secondary')
         : h(
             'ul',
-            { class: 'ip-list', 'data-role': 'secondary-ips' },
+            {
+              class: 'ip-list',
+              'data-role': 'secondary-ips',
+              'aria-label': 'Secondary private IPs',
+            },
             ...secondaries.map((ip) => h('li', { class: 'mono' }, ip)),
           ),
     ),
@@ -86,16 +95,11 @@ export function renderEniRow(eni: NetworkInterface, actions: EniRowActions): HTM
           ],
     ),
     cell(
-      'VPC / vSwitch / zone',
-      h('span', { class: 'mono sub-first' }, eni.VpcId),
-      h('span', { class: 'mono sub' }, eni.VSwitchId),
+      'VPC / vSwitch / zone / security groups',
+      h('span', { class: 'mono sub-first', title: 'VPC' }, eni.VpcId),
+      h('span', { class: 'mono sub', title: 'vSwitch' }, eni.VSwitchId),
       h('span', { class: 'sub' }, eni.ZoneId),
-    ),
-    cell(
-      'Security groups',
-      groups.length === 0
-        ? h('span', { class: 'muted' }, '—')
-        : groups.map((g) => h('span', { class: 'mono sub-first' }, g)),
+      groups.map((g) => h('span', { class: 'mono sub', title: 'Security group' }, g)),
     ),
     cell('Actions', rowActions(eni, actions)),
   )

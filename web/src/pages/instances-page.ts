@@ -1,7 +1,9 @@
-// Instances: state (refreshed while Pending/Starting/Stopping), Start/Stop, and the ENIs attached
-// to each (from DescribeInstances' NetworkInterfaces). Paged by NextToken.
+// Instances: state (refreshed while Pending/Starting/Stopping), Create Instance, Start/Stop,
+// Release, and the ENIs attached to each (from DescribeInstances' NetworkInterfaces). Paged by
+// NextToken.
 import { callAction, describeError } from '../console-api.js'
 import { openConfirmDialog } from '../dialogs/confirm-dialog.js'
+import { openCreateInstanceDialog } from '../dialogs/create-instance-dialog.js'
 import { h, replaceChildren, type Child } from '../element.js'
 import { notify } from '../widgets/notices.js'
 import { currentToken, newPagerState, pagerControls } from '../widgets/pager.js'
@@ -15,8 +17,7 @@ import {
 const COLUMNS = [
   'Instance',
   'Status',
-  'Type',
-  'Zone',
+  'Type / zone',
   'VPC / vSwitch',
   'Primary IP',
   'Network interfaces',
@@ -41,6 +42,7 @@ export function mountInstancesPage(container: HTMLElement): () => void {
         'div',
         { class: 'page-actions' },
         h('button', { type: 'button', class: 'btn', onclick: () => reload() }, 'Refresh'),
+        createButton(() => reload()),
       ),
     ),
     h(
@@ -81,8 +83,13 @@ export function mountInstancesPage(container: HTMLElement): () => void {
         h(
           'div',
           { class: 'empty' },
-          h('p', null, 'No instances in this region.'),
-          h('p', { class: 'muted' }, 'Create one with RunInstances through the API or CLI.'),
+          h('p', null, 'No instances in this region yet.'),
+          h(
+            'p',
+            { class: 'muted' },
+            'Create an instance in a vSwitch (VPCs and vSwitches page) with a security group (Security Groups page). Two instances in one vSwitch let an ENI fail over from one to the other.',
+          ),
+          createButton(() => reload()),
         ),
       )
     } else {
@@ -138,7 +145,24 @@ function renderRow(instance: Instance, onChange: () => void): HTMLTableRowElemen
       confirmLabel: verb,
       run: () => callAction(action, { InstanceId: id }),
       onDone: () => {
-        notify(`${verb === 'Start' ? 'Starting' : 'Stopping'} ${id}…`, 'info')
+        // Says what was done, not a state: the Status column follows the instance.
+        notify(`${verb} requested for ${id}.`, 'info')
+        onChange()
+      },
+    })
+  const release = () =>
+    openConfirmDialog({
+      title: 'Release instance',
+      message: `Release ${id}? Its primary ENI and its addresses are deleted; secondary ENIs are detached (or deleted when DeleteOnRelease is set). ${instance.Status === 'Stopped' ? '' : 'It is not Stopped, so it is released by force.'}`,
+      confirmLabel: 'Release',
+      danger: true,
+      run: () =>
+        callAction('DeleteInstance', {
+          InstanceId: id,
+          Force: instance.Status === 'Stopped' ? undefined : true,
+        }),
+      onDone: () => {
+        notify(`Released ${id}.`)
         onChange()
       },
     })
@@ -151,8 +175,11 @@ function renderRow(instance: Instance, onChange: () => void): HTMLTableRowElemen
       instance.InstanceName ? h('span', { class: 'sub' }, instance.InstanceName) : null,
     ),
     cell('Status', statusBadge(instance.Status)),
-    cell('Type', h('span', { class: 'nowrap' }, instance.InstanceType)),
-    cell('Zone', h('span', { class: 'nowrap' }, instance.ZoneId)),
+    cell(
+      'Type / zone',
+      h('span', { class: 'nowrap sub-first' }, instance.InstanceType),
+      h('span', { class: 'nowrap sub' }, instance.ZoneId),
+    ),
     cell(
       'VPC / vSwitch',
       h('span', { class: 'mono sub-first' }, instance.VpcAttributes.VpcId || '—'),
@@ -173,10 +200,13 @@ function renderRow(instance: Instance, onChange: () => void): HTMLTableRowElemen
               h(
                 'li',
                 null,
-                h('span', { class: 'mono' }, e.NetworkInterfaceId),
-                ' ',
-                h('span', { class: 'tag' }, e.Type),
-                e.PrimaryIpAddress ? h('span', { class: 'sub mono' }, e.PrimaryIpAddress) : null,
+                h('span', { class: 'mono sub-first' }, e.NetworkInterfaceId),
+                h(
+                  'span',
+                  { class: 'sub' },
+                  e.PrimaryIpAddress ? h('span', { class: 'mono' }, e.PrimaryIpAddress) : null,
+                  h('span', { class: 'tag' }, e.Type),
+                ),
               ),
             ),
           ),
@@ -208,7 +238,30 @@ function renderRow(instance: Instance, onChange: () => void): HTMLTableRowElemen
           },
           'Stop',
         ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link-button danger',
+            disabled: INSTANCE_TRANSITIONAL.has(instance.Status),
+            'aria-label': `Release (${id})`,
+            onclick: release,
+          },
+          'Release',
+        ),
       ),
     ),
+  )
+}
+
+function createButton(onCreated: () => void): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-primary',
+      onclick: () => openCreateInstanceDialog({ onCreated }),
+    },
+    'Create Instance',
   )
 }

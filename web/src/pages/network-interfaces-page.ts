@@ -93,7 +93,7 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
             InstanceId: eniInstanceId(eni),
           }),
         onDone: () => {
-          notify(`Detaching ${eni.NetworkInterfaceId}…`, 'info')
+          notify(`Detach requested for ${eni.NetworkInterfaceId}.`, 'info')
           reload()
         },
       }),
@@ -106,7 +106,7 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
         run: () =>
           callAction('DeleteNetworkInterface', { NetworkInterfaceId: eni.NetworkInterfaceId }),
         onDone: () => {
-          notify(`Deleting ${eni.NetworkInterfaceId}…`, 'info')
+          notify(`Delete requested for ${eni.NetworkInterfaceId}.`, 'info')
           reload()
         },
       }),
@@ -199,18 +199,43 @@ export function mountNetworkInterfacesPage(container: HTMLElement): () => void {
       })
   }
 
+  /** With filters: change them. Without: what to create next, with the button. */
+  function emptyState(): HTMLElement[] {
+    const filtered = Object.values(filterParams()).some((v) => v !== undefined)
+    if (filtered) {
+      return [
+        h('p', null, 'No network interface matches these filters.'),
+        h('p', { class: 'muted' }, 'Change the filters, or Reset them to see every ENI.'),
+      ]
+    }
+    return [
+      h('p', null, 'No network interfaces in this region yet.'),
+      h(
+        'p',
+        { class: 'muted' },
+        'An ENI lives in a vSwitch and joins a security group. If you have neither, start on the VPCs and vSwitches page: Create VPC, then Create vSwitch; then Create Security Group on the Security Groups page.',
+      ),
+      h(
+        'div',
+        { class: 'empty-actions' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn-primary',
+            onclick: () => openCreateEniDialog({ onCreated: reload }),
+          },
+          'Create ENI',
+        ),
+        h('a', { class: 'btn', href: '#/vpcs' }, 'Go to VPCs and vSwitches'),
+      ),
+    ]
+  }
+
   function render(): void {
     tableArea.setAttribute('aria-busy', 'false')
     if (rows.length === 0) {
-      replaceChildren(
-        tableArea,
-        h(
-          'div',
-          { class: 'empty' },
-          h('p', null, 'No network interfaces match.'),
-          h('p', { class: 'muted' }, 'Create an ENI, or change the filters.'),
-        ),
-      )
+      replaceChildren(tableArea, h('div', { class: 'empty' }, ...emptyState()))
     } else {
       replaceChildren(tableArea, h('div', { class: 'table-scroll' }, renderEniTable(rows, actions)))
     }

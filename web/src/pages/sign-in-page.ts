@@ -3,6 +3,14 @@
 import { describeError, signIn, type SessionInfo } from '../console-api.js'
 import { h, replaceChildren } from '../element.js'
 
+/** What each refusal means for the person at the form, and what to do. */
+const SIGN_IN_ADVICE: Readonly<Record<string, string>> = {
+  SignatureDoesNotMatch:
+    'The AccessKey secret does not belong to this AccessKey ID. Copy AccessKeySecret from .eniplane/credentials (or from the output of eniplane account create) and try again.',
+  'InvalidAccessKeyId.NotFound':
+    'No account has this AccessKey ID. Copy AccessKeyId from .eniplane/credentials in the directory where the server runs.',
+}
+
 export function renderSignIn(
   root: HTMLElement,
   onSignedIn: (session: SessionInfo) => void,
@@ -55,7 +63,12 @@ export function renderSignIn(
       })
       .catch((e: unknown) => {
         const { code, message } = describeError(e)
-        error.textContent = `Sign-in failed. ${code}: ${message}`
+        replaceChildren(
+          error,
+          h('strong', null, 'Sign-in failed. '),
+          SIGN_IN_ADVICE[code] ?? message,
+          h('span', { class: 'sub mono', 'data-role': 'error-code' }, code),
+        )
         error.hidden = false
         submit.disabled = false
         submit.textContent = 'Sign in'

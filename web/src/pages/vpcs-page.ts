@@ -1,7 +1,12 @@
 // VPCs and vSwitches: each VPC with its vSwitches; each vSwitch shows its CIDR, zone, status,
-// AvailableIpAddressCount and, when opened, a picture of its address space.
+// AvailableIpAddressCount and, when opened, a picture of its address space. Create VPC, Create
+// vSwitch (per VPC) and Delete for both; Pending ones are re-read until Available.
 import { listVSwitchEnis, listVSwitches, listVpcs } from '../catalog-queries.js'
-import { describeError } from '../console-api.js'
+import { callAction, describeError } from '../console-api.js'
+import { openConfirmDialog } from '../dialogs/confirm-dialog.js'
+import { openCreateVpcDialog } from '../dialogs/create-vpc-dialog.js'
+import { openCreateVSwitchDialog } from '../dialogs/create-vswitch-dialog.js'
+import { notify } from '../widgets/notices.js'
 import { cidrSize, parseCidr } from '../address-checks.js'
 import { h, replaceChildren } from '../element.js'
 import { renderAddressSpace } from '../widgets/address-space-map.js'
@@ -13,6 +18,18 @@ const AUTO_OPEN = 4
 
 export function mountVpcsPage(container: HTMLElement): () => void {
   let disposed = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const reload = () => void load()
+  const createVpc = () =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn btn-primary',
+        onclick: () => openCreateVpcDialog({ onCreated: reload }),
+      },
+      'Create VPC',
+    )
   const body = h(
     'div',
     { class: 'vpc-list', 'aria-live': 'polite' },
@@ -28,6 +45,7 @@ export function mountVpcsPage(container: HTMLElement): () => void {
         'div',
         { class: 'page-actions' },
         h('button', { type: 'button', class: 'btn', onclick: () => void load() }, 'Refresh'),
+        createVpc(),
       ),
     ),
     h(
@@ -39,6 +57,7 @@ export function mountVpcsPage(container: HTMLElement): () => void {
   )
 
   async function load(): Promise<void> {
+    clearTimeout(timer)
     try {
       const [vpcs, vswitches] = await Promise.all([listVpcs(), listVSwitches()])
       if (disposed) return
@@ -48,8 +67,13 @@ export function mountVpcsPage(container: HTMLElement): () => void {
           h(
             'div',
             { class: 'empty' },
-            h('p', null, 'No VPC in this region.'),
-            h('p', { class: 'muted' }, 'Create one with CreateVpc through the API or CLI.'),
+            h('p', null, 'No VPC in this region yet.'),
+            h(
+              'p',
+              { class: 'muted' },
+              'Everything starts with a VPC: Create VPC, then Create vSwitch in it. ENIs and instances take their addresses from a vSwitch.',
+            ),
+            createVpc(),
           ),
         )
         return
@@ -62,9 +86,12 @@ export function mountVpcsPage(container: HTMLElement): () => void {
             vpc,
             vswitches.filter((v) => v.VpcId === vpc.VpcId),
             open,
+            reload,
           ),
         ),
       )
+      const pending = [...vpcs, ...vswitches].some((r) => r.Status === 'Pending')
+      if (pending && !disposed) timer = setTimeout(reload, 1000)
     } catch (e: unknown) {
       if (disposed) return
       const { code, message } = describeError(e)
@@ -75,10 +102,57 @@ export function mountVpcsPage(container: HTMLElement): () => void {
   void load()
   return () => {
     disposed = true
+    clearTimeout(timer)
   }
 }
 
-function renderVpc(vpc: Vpc, vswitches: readonly VSwitch[], open: boolean): HTMLElement {
+function deleteButton(
+  what: 'VPC' | 'vSwitch',
+  id: string,
+  message: string,
+  run: () => Promise<unknown>,
+  onDone: () => void,
+): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'link-button danger',
+      'aria-label': `Delete (${id})`,
+      onclick: () =>
+        openConfirmDialog({
+          title: `Delete ${what}`,
+          message,
+          confirmLabel: 'Delete',
+          danger: true,
+          run,
+          onDone: () => {
+            notify(`Delete requested for ${id}.`)
+            onDone()
+          },
+        }),
+    },
+    'Delete',
+  )
+}
+
+function renderVpc(
+  vpc: Vpc,
+  vswitches: readonly VSwitch[],
+  open: boolean,
+  reload: () => void,
+): HTMLElement {
+  const createVSwitch = h(
+    'button',
+    {
+      type: 'button',
+      class: vswitches.length === 0 ? 'btn btn-primary btn-small' : 'btn btn-small',
+      'aria-label': `Create vSwitch (${vpc.VpcId})`,
+      disabled: vpc.Status !== 'Available',
+      onclick: () => openCreateVSwitchDialog({ vpcId: vpc.VpcId, onCreated: reload }),
+    },
+    'Create vSwitch',
+  )
   return h(
     'section',
     { class: 'card vpc-card', 'aria-label': `VPC ${vpc.VpcId}` },
@@ -93,14 +167,30 @@ function renderVpc(vpc: Vpc, vswitches: readonly VSwitch[], open: boolean): HTML
       ),
       h('span', { class: 'mono muted' }, vpc.CidrBlock),
       statusBadge(vpc.Status),
+      h(
+        'span',
+        { class: 'card-actions' },
+        createVSwitch,
+        deleteButton(
+          'VPC',
+          vpc.VpcId,
+          `Delete ${vpc.VpcId}? A VPC that still has vSwitches or security groups is refused.`,
+          () => callAction('DeleteVpc', { VpcId: vpc.VpcId }),
+          reload,
+        ),
+      ),
     ),
     vswitches.length === 0
-      ? h('p', { class: 'muted card-pad' }, 'No vSwitch in this VPC.')
-      : h('div', { class: 'vsw-list' }, ...vswitches.map((v) => renderVSwitch(v, open))),
+      ? h(
+          'p',
+          { class: 'muted card-pad' },
+          'No vSwitch in this VPC yet: Create vSwitch gives ENIs and instances their addresses.',
+        )
+      : h('div', { class: 'vsw-list' }, ...vswitches.map((v) => renderVSwitch(v, open, reload))),
   )
 }
 
-function renderVSwitch(vsw: VSwitch, open: boolean): HTMLElement {
+function renderVSwitch(vsw: VSwitch, open: boolean, reload: () => void): HTMLElement {
   const cidr = parseCidr(vsw.CidrBlock)
   const usable = cidr === undefined ? 0 : cidrSize(cidr) - 4
   const mapArea = h('div', { class: 'addr-area' })
@@ -136,7 +226,18 @@ function renderVSwitch(vsw: VSwitch, open: boolean): HTMLElement {
         h('h3', { class: 'mono' }, vsw.VSwitchId),
         vsw.VSwitchName ? h('span', { class: 'sub' }, vsw.VSwitchName) : null,
       ),
-      statusBadge(vsw.Status),
+      h(
+        'span',
+        { class: 'card-actions' },
+        statusBadge(vsw.Status),
+        deleteButton(
+          'vSwitch',
+          vsw.VSwitchId,
+          `Delete ${vsw.VSwitchId}? A vSwitch that still has ENIs or instances is refused.`,
+          () => callAction('DeleteVSwitch', { VSwitchId: vsw.VSwitchId }),
+          reload,
+        ),
+      ),
     ),
     h(
       'dl',
