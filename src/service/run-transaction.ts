@@ -1,7 +1,9 @@
 // One request, one transaction; a transaction that lost a race on a unique key or a lock
-// (OperationConflict from the adapters) is retried with fresh reads a few times.
+// (OperationConflict from the adapters) is retried with fresh reads a few times. The call's
+// pending event (audit.ts), if any, is written by this transaction, so it commits with the effect.
 import { isApiError } from '../domain/errors.js'
 import type { Tx } from '../storage/store.js'
+import { eventRow } from './audit.js'
 import type { ServiceContext } from './context.js'
 
 const ATTEMPTS = 4
@@ -10,11 +12,29 @@ export async function runTransaction<T>(
   ctx: ServiceContext,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  const pending = ctx.audit?.take()
+  const body =
+    pending === undefined
+      ? fn
+      : async (tx: Tx) => {
+          const result = await fn(tx)
+          const row = eventRow(ctx, pending, {
+            code: 'Success',
+            httpStatus: 200,
+            kind: 'success',
+            result,
+          })
+          await tx.insertEvent(row)
+          return result
+        }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.store.transaction(fn)
+      return await ctx.store.transaction(body)
     } catch (e: unknown) {
-      if (attempt >= ATTEMPTS || !isApiError(e) || e.code !== 'OperationConflict') throw e
+      if (attempt >= ATTEMPTS || !isApiError(e) || e.code !== 'OperationConflict') {
+        if (pending !== undefined) ctx.audit?.putBack(pending)
+        throw e
+      }
     }
   }
 }

@@ -4,6 +4,7 @@
 import type {
   AccessKey,
   Account,
+  AuditEvent,
   Eni,
   EniView,
   Instance,
@@ -108,6 +109,27 @@ export type EniPatch = Partial<
   >
 >
 
+export interface EventFilter {
+  readonly since?: Date | undefined
+  readonly action?: string | undefined
+  /** a resource id the call named or created */
+  readonly resource?: string | undefined
+  readonly limit: number
+}
+
+export interface OperationStats {
+  readonly depth: number
+  /** the earliest due time among queued operations */
+  readonly oldestDueAt: Date | undefined
+}
+
+/** Free-address accounting of one vSwitch (cross-account, for metrics only). */
+export interface VSwitchUsage {
+  readonly vswitchId: string
+  readonly cidrBlock: string
+  readonly used: number
+}
+
 export interface Tx {
   // accounts
   insertAccount(a: Account): Promise<void>
@@ -203,6 +225,14 @@ export interface Tx {
   ): Promise<IdempotencyRecord | undefined>
   insertIdempotency(r: IdempotencyRecord): Promise<void>
   deleteIdempotencyBefore(before: Date): Promise<void>
+
+  // events (audit trail) and metrics
+  insertEvent(e: AuditEvent): Promise<void>
+  /** The account's events, oldest first (at most `limit`, the newest ones). */
+  listEvents(accountId: string, f: EventFilter): Promise<AuditEvent[]>
+  operationStats(): Promise<OperationStats>
+  /** Cross-account, for metrics only: every vSwitch with its used-address count. */
+  vswitchUsage(): Promise<VSwitchUsage[]>
 }
 
 export interface Store {

@@ -156,7 +156,7 @@ describe('registerActions', () => {
     const names = h.registry.definitions().map((d) => `${d.version} ${d.action}`)
     assert.equal(new Set(names).size, names.length)
     assert.equal(names.length, allActions(h.ctx).length)
-    assert.equal(names.length, 42)
+    assert.equal(names.length, 46)
     for (const action of ['CreateVpc', 'DescribeVSwitchAttributes', 'DeleteVSwitch']) {
       assert.ok(names.includes(`2016-04-28 ${action}`), action)
     }
@@ -171,6 +171,8 @@ describe('registerActions', () => {
     assert.ok(names.includes('2015-06-12 DescribeEndpoints'))
     assert.ok(names.includes('2014-05-26 AssignPrivateIpAddresses'))
     assert.ok(names.includes('2014-05-26 EniplaneNoOp'))
+    assert.ok(names.includes('2014-05-26 EniplaneDescribeEvents'))
+    assert.ok(names.includes('2014-05-26 EniplaneAddFaultRules'))
   })
 
   test('an unknown Action is InvalidAction.NotFound', async () => {

@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { versionForAction } from '../../api/action-versions.js'
 import { errors } from '../../domain/errors.js'
 import type { ActionRegistry } from '../action-registry.js'
+import type { CallRunner } from '../server.js'
 import { productOf, toErrorResponse, type Product } from '../error-response.js'
 import { JSON_CONTENT_TYPE } from '../response-format.js'
 import {
@@ -33,6 +34,8 @@ export interface ConsoleDeps {
   /** Project root holding `web/`; defaults to this checkout. */
   readonly rootDir?: string
   readonly sessions?: ConsoleSessions
+  /** Throttling, fault rules, events and metrics, as on the RPC endpoint. */
+  readonly calls?: CallRunner | undefined
 }
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -136,8 +139,11 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
           const { body } = await invokeAction(deps.registry, {
             ...call,
             accountId: session.accountId,
+            accessKeyId: session.accessKeyId,
+            sourceIp: request.ip,
             requestId: request.id,
             log: request.log,
+            calls: deps.calls,
           })
           return await sendJson(reply, body)
         } catch (err: unknown) {

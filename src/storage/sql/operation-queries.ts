@@ -20,8 +20,8 @@ export function operationQueries(c: SqlConnection, d: Dialect): OperationQueries
   return {
     async insertOperation(op) {
       await c.run(
-        'INSERT INTO operations (id, account_id, kind, resource_id, due_at) VALUES (?, ?, ?, ?, ?)',
-        [op.id, op.accountId, op.kind, op.resourceId, op.dueAt.getTime()],
+        'INSERT INTO operations (id, account_id, kind, resource_id, due_at, fault) VALUES (?, ?, ?, ?, ?, ?)',
+        [op.id, op.accountId, op.kind, op.resourceId, op.dueAt.getTime(), op.fail ? 'fail' : null],
       )
     },
     async claimDueOperation(now) {
@@ -36,6 +36,7 @@ export function operationQueries(c: SqlConnection, d: Dialect): OperationQueries
           kind: str(r['kind']) as OperationKind,
           resourceId: str(r['resource_id']),
           dueAt: date(r['due_at']),
+          ...(r['fault'] === 'fail' ? { fail: true } : {}),
         }
       )
     },

@@ -3,6 +3,7 @@
 import type { Tx } from '../store.js'
 import { accountQueries } from './account-queries.js'
 import { eniQueries } from './eni-queries.js'
+import { eventQueries } from './event-queries.js'
 import { instanceQueries } from './instance-queries.js'
 import { ipQueries } from './ip-queries.js'
 import { networkQueries } from './network-queries.js'
@@ -17,5 +18,6 @@ export function sqlTx(c: SqlConnection, d: Dialect, nextSeq: () => number): Tx {
     ...eniQueries(c, d),
     ...ipQueries(c, nextSeq),
     ...operationQueries(c, d),
+    ...eventQueries(c, nextSeq),
   }
 }

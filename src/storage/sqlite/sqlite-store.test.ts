@@ -12,6 +12,7 @@ import { anAccount } from '../../testing/builders.js'
 import { describeStoreContract } from '../contract/store.contract.js'
 import type { Store } from '../store.js'
 import { SqliteStore } from './sqlite-store.js'
+import { MIGRATIONS } from '../sql/schema.js'
 
 describeStoreContract({
   name: 'sqlite',
@@ -78,7 +79,10 @@ describe('SqliteStore (engine-only)', () => {
     try {
       assert.deepEqual(await second.transaction((tx) => tx.getAccountByName(a.name)), a)
       const versions = db.prepare('SELECT version FROM schema_migrations').all()
-      assert.deepEqual(versions, [{ version: 1 }])
+      assert.deepEqual(
+        versions,
+        MIGRATIONS.map((m) => ({ version: m.version })),
+      )
     } finally {
       await second.close()
     }
