@@ -4,6 +4,7 @@
 import { isApiError } from '../domain/errors.js'
 import type { Tx } from '../storage/store.js'
 import { eventRow } from './audit.js'
+import { failedExecutions } from './idempotency.js'
 import type { ServiceContext } from './context.js'
 
 const ATTEMPTS = 4
@@ -33,8 +34,17 @@ export async function runTransaction<T>(
     } catch (e: unknown) {
       if (attempt >= ATTEMPTS || !isApiError(e) || e.code !== 'OperationConflict') {
         if (pending !== undefined) ctx.audit?.putBack(pending)
+        await rememberFailure(ctx, e)
         throw e
       }
     }
   }
+}
+
+/** A ClientToken whose execution failed for good answers IdempotentFailed from now on. */
+async function rememberFailure(ctx: ServiceContext, e: unknown): Promise<void> {
+  const record = typeof e === 'object' && e !== null ? failedExecutions.get(e) : undefined
+  if (record === undefined) return
+  // A concurrent call may have recorded the token first: its record stands.
+  await ctx.store.transaction((tx) => tx.insertIdempotency(record)).catch(() => undefined)
 }
