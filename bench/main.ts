@@ -2,7 +2,7 @@
 // `bin/eniplane.js serve` as its own process(es) and drives it with autocannon from this one,
 // every RPC request V1-signed with its own nonce. Figures are ratios within this one run.
 // Options: --seconds N (per phase, default 3), --root DIR (another checkout to measure, e.g. an
-// older commit), --only a,b (sqlite,pg,describe,startup,allocator,cli), --json FILE.
+// older commit), --only a,b (sqlite,pg,describe,startup,allocator,cli,throttle), --json FILE.
 // PostgreSQL rows use ENI_BENCH_PG_URL (or ENI_TEST_PG_URL), each run in a schema of its own.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -23,6 +23,7 @@ import {
 import type { LoadResult } from './load.js'
 import { cloneEnis, fillAddresses } from './seed.js'
 import { startServe, type ServeProcess } from './serve-process.js'
+import { compareThrottle } from './throttle-phase.js'
 import { apiOf, createEnis, createNetwork } from './world.js'
 
 const { values } = parseArgs({
@@ -275,6 +276,18 @@ if (want('allocator')) {
 }
 if (want('sqlite')) for (const s of ['full', 'normal'] as const) await sqlitePhases(s)
 if (want('pg')) for (const replicas of [1, 2]) await pgPhases(replicas)
+if (want('throttle')) {
+  const section = 'Throttle (SQLite NORMAL, assign+unassign)'
+  const c = await compareThrottle({ root: ROOT, seconds: SECONDS, connections: 8 })
+  loadRow(section, { ...c.off, name: '--throttle off' })
+  loadRow(section, { ...c.on, name: '--throttle default ×1000 + a fault rule' })
+  row(
+    section,
+    'throughput on/off (median of 3 rounds)',
+    `${(100 * c.ratio).toFixed(1)}%`,
+    'target ≥ 90%',
+  )
+}
 if (want('describe')) await describePhases()
 if (want('startup')) await startupPhase()
 console.log(`\nbench done in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`)

@@ -19,6 +19,8 @@ export interface ServeOptions {
   readonly synchronous?: 'full' | 'normal' | undefined
   /** extra `node` flags, e.g. `--cpu-prof` */
   readonly nodeArgs?: readonly string[] | undefined
+  /** extra `serve` options, e.g. `--throttle FILE` */
+  readonly serveArgs?: readonly string[] | undefined
 }
 
 export interface ServeProcess {
@@ -73,6 +75,7 @@ export async function startServe(opts: ServeOptions, timeoutMs = 60_000): Promis
     'silent',
     '--sqlite-synchronous',
     opts.synchronous ?? 'full',
+    ...(opts.serveArgs ?? []),
   ]
   const started = performance.now()
   const child = spawn(process.execPath, args, {

@@ -10,7 +10,13 @@ import type { ServerConfig } from './config/server-config.js'
 import type { Store } from './storage/store.js'
 import { createServiceContext } from './service/context.js'
 import type { ServiceContext } from './service/context.js'
-import { createAccount, findAccessKey, hasAccounts } from './service/accounts.js'
+import {
+  BOOTSTRAP_ACCOUNT_NAME,
+  bootstrapAccountId,
+  createAccount,
+  findAccessKey,
+  hasAccounts,
+} from './service/accounts.js'
 import type { NewAccount } from './service/accounts.js'
 import { Worker } from './worker/worker.js'
 import { ActionRegistry } from './http/action-registry.js'
@@ -26,6 +32,13 @@ import { errors, isApiError } from './domain/errors.js'
 import { registerConsole } from './http/console/register-console.js'
 import { startGuestSide } from './dataplane/start-guest-side.js'
 import { ensureLocalTls } from './tls/local-ca.js'
+import { chaosFrom } from './chaos-setup.js'
+export { ChaosConfigError } from './chaos-setup.js'
+import { CallScope } from './http/chaos/call-scope.js'
+import { CallPipeline } from './http/chaos/call-pipeline.js'
+import { Metrics } from './http/chaos/metrics.js'
+import { TokenBuckets } from './domain/throttle-policy.js'
+import { parseCidr, usableCount } from './allocator/cidr.js'
 
 export interface RunningServer {
   readonly url: string
@@ -135,7 +148,7 @@ export async function bootstrapAccount(
   const secret = env['ENIPLANE_ACCESS_KEY_SECRET']
   const key =
     id && secret ? { ...newAccessKey(), accessKeyId: id, accessKeySecret: secret } : newAccessKey()
-  await createAccount(store, new Date(), 'default', key)
+  await createAccount(store, new Date(), BOOTSTRAP_ACCOUNT_NAME, key)
   if (id && secret) return
   mkdirSync(dataDir, { recursive: true })
   const file = credentialsFileFor(dataDir, db)
@@ -158,8 +171,10 @@ export async function startServer(
   env: Readonly<Record<string, string | undefined>> = process.env,
   print: (line: string) => void = (line) => console.log(line),
 ): Promise<RunningServer> {
+  const chaos = chaosFrom(config)
   const store = await openStore(config)
   await bootstrapAccount(store, env, config.dataDir, print, config.db)
+  const scope = new CallScope()
   const ctx = createServiceContext({
     store,
     clock: systemClock,
@@ -170,6 +185,9 @@ export async function startServer(
     regions: config.regions,
     asyncDelayMs: config.asyncDelayMs,
     allocation: config.allocation,
+    latency: chaos.latency,
+    faults: chaos.faults,
+    audit: scope,
   })
   const nonces = new NonceLedger(store)
   const sessions = new ConsoleSessions(store)
@@ -197,28 +215,52 @@ export async function startServer(
     return hit
   }
   const registry = new ActionRegistry()
-  registerActions(registry, ctx)
+  registerActions(registry, ctx, { bootstrapAccountId: await bootstrapAccountId(store) })
+  const metrics = new Metrics({
+    operationStats: () => store.transaction((tx) => tx.operationStats()),
+    vswitchFree: async () =>
+      (await store.transaction((tx) => tx.vswitchUsage())).map((v) => ({
+        vswitchId: v.vswitchId,
+        free: freeOf(v.cidrBlock, v.used),
+      })),
+    now: () => Date.now(),
+  })
+  const calls = new CallPipeline({
+    ctx,
+    scope,
+    throttle: new TokenBuckets(chaos.throttle),
+    faults: chaos.faults,
+    metrics,
+    nowMs: () => Date.now(),
+    onEventError: (e) => app.log.error({ err: e }, 'event not recorded'),
+  })
   const https = tlsMaterial(config)
   const app = createHttpServer({
     registry,
     ...(https !== undefined ? { https } : {}),
+    calls,
+    metrics,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     authenticate: async (req) => {
       // The verifier looks the key up once; its account comes along with the secret.
       let accountId: string | undefined
       checkSecurityToken(req)
+      let accessKeyId: string | undefined
       await verifySignature(
         req,
         async (akId) => {
           const hit = await lookup(akId)
           accountId = hit?.accountId
+          accessKeyId = akId
           return hit?.secret
         },
         new Date(),
         nonces,
       )
-      if (accountId === undefined) throw errors.invalidAccessKeyIdNotFound()
-      return { accountId }
+      if (accountId === undefined || accessKeyId === undefined) {
+        throw errors.invalidAccessKeyIdNotFound()
+      }
+      return { accountId, accessKeyId }
     },
     extraRoutes: (a) => {
       registerConsole(a, {
@@ -226,6 +268,7 @@ export async function startServer(
         lookupAccessKey: lookup,
         sessions,
         profile: ctx.profile,
+        calls,
         limitSignIn: (source, accessKeyId) =>
           hitRateLimits(store, new Date(), [
             { bucket: `sign-in:source:${source}`, rule: SIGN_IN_PER_SOURCE },
@@ -278,6 +321,11 @@ function tlsMaterial(config: ServerConfig): { cert: string; key: string } | unde
 
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host
+}
+
+function freeOf(cidrBlock: string, used: number): number {
+  const cidr = parseCidr(cidrBlock)
+  return cidr === undefined ? 0 : Math.max(0, usableCount(cidr) - used)
 }
 
 /** `eniplane account create NAME`: a new account with a fresh AccessKey pair. */

@@ -19,6 +19,14 @@ const COMMANDS: Record<
     summary: 'render guest OS network configuration for an ENI',
     load: () => import('./commands/guest-config.js'),
   },
+  faults: {
+    summary: 'manage fault-injection rules: faults add RULE_JSON | list | clear',
+    load: () => import('./commands/faults.js'),
+  },
+  events: {
+    summary: 'print events: events [--since 15m] [--action A] [--resource ID]',
+    load: () => import('./commands/events.js'),
+  },
   agent: {
     summary: 'run the guest agent: reconcile addresses from the metadata service',
     load: () => import('./commands/agent.js'),

@@ -24,6 +24,9 @@ const ENV: Record<string, keyof ServerConfig> = {
   ENI_TLS: 'tls',
   ENI_TLS_CERT: 'tlsCert',
   ENI_TLS_KEY: 'tlsKey',
+  ENI_THROTTLE: 'throttle',
+  ENI_FAULTS: 'faults',
+  ENI_LATENCY: 'latency',
 }
 
 export class ConfigError extends Error {
@@ -105,6 +108,10 @@ function validate(raw: Raw): ServerConfig {
     tls: raw.tls === true || raw.tls === 'true' || tlsCert !== undefined,
     tlsCert,
     tlsKey,
+    throttle: text('throttle', d.throttle),
+    faults: raw.faults === undefined ? undefined : text('faults', ''),
+    // `--async-delay-ms` stays a fixed override of any latency model.
+    latency: raw.asyncDelayMs !== undefined ? 'fixed' : text('latency', d.latency),
   }
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)

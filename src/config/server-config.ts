@@ -26,6 +26,12 @@ export interface ServerConfig {
   /** `--tls-cert`/`--tls-key`: HTTPS with a certificate of your own (PEM files) */
   readonly tlsCert: string | undefined
   readonly tlsKey: string | undefined
+  /** `off` (default), `default` (extensions.md §4.2 table) or a JSON file of limits */
+  readonly throttle: string
+  /** a JSON file of fault rules loaded at start */
+  readonly faults: string | undefined
+  /** `fixed` (asyncDelayMs for every transition), `instant`, `realistic` or a JSON file */
+  readonly latency: string
 }
 
 export const DEFAULT_SERVER_CONFIG: ServerConfig = {
@@ -47,4 +53,7 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   tls: false,
   tlsCert: undefined,
   tlsKey: undefined,
+  throttle: 'off',
+  faults: undefined,
+  latency: 'fixed',
 }

@@ -83,9 +83,18 @@ export function checkPrivateIpCap(
   }
 }
 
-/** ENI must be in one of `allowed` (spec §4.4: InvalidOperation.InvalidEniState). */
+/** ENI states in which a task is running on it (extensions.md §4.3). */
+const TRANSITIONAL: ReadonlySet<EniView['status']> = new Set(['Attaching', 'Detaching', 'Deleting'])
+
+/**
+ * ENI must be in one of `allowed` (spec §4.4: InvalidOperation.InvalidEniState). An ENI in a
+ * transitional state is busy with another task: `Operation.Conflict` (403, retryable; Terway
+ * retries it), as ECS answers while "the ENI is processing another task" (extensions.md §4.3).
+ */
 export function requireEniStatus(eni: EniView, allowed: readonly EniView['status'][]): void {
-  if (!allowed.includes(eni.status)) throw errors.invalidEniState(allowed.join(','), eni.status)
+  if (allowed.includes(eni.status)) return
+  if (TRANSITIONAL.has(eni.status)) throw errors.eniOperationConflict()
+  throw errors.invalidEniState(allowed.join(','), eni.status)
 }
 
 export function requireInstanceStatus(

@@ -73,6 +73,14 @@ export const errors = {
   invalidZoneIdNotFound: (zone: string) =>
     new ApiError('InvalidZoneId.NotFound', 404, `The specified zone "${zone}" does not exist.`),
   throttling: make('Throttling', 400, 'Request was denied due to request throttling.'),
+  // extensions.md §4.1: `.User`/`.Api` statuses are not published (400 assumed, [U]).
+  throttlingUser: make('Throttling.User', 400, 'Request was denied due to user flow control.'),
+  throttlingApi: make('Throttling.Api', 400, 'Request was denied due to api flow control.'),
+  rejectedThrottling: make(
+    'Rejected.Throttling',
+    400,
+    'Request was denied due to request throttling.',
+  ),
   serviceUnavailable: make(
     'ServiceUnavailable',
     503,
@@ -104,6 +112,8 @@ export const errors = {
     403,
     'The previous idempotent request(s) is still processing.',
   ),
+  // extensions.md §4.3: message from bosh-alicloud-cpi#105; status not published (ours 400).
+  idempotentFailed: make('IdempotentFailed', 400, 'The previous idempotent request(s) has failed.'),
   dryRunOperation: make(
     'DryRunOperation',
     400,
@@ -543,4 +553,34 @@ export const errors = {
     400,
     'The specified description is not valid.',
   ),
+
+  // --- eniplane's own (fault injection, its management Actions) ---
+  /**
+   * A fault rule's error (extensions.md §4): the code and status the rule names. Known codes keep
+   * their catalogue message; any other code says it was injected.
+   */
+  injectedFault: (code: string, httpStatus: number): ApiError => {
+    const known = INJECTABLE_MESSAGES[code]
+    return new ApiError(code, httpStatus, known ?? `Injected fault ${code}.`)
+  },
+  forbiddenBootstrapOnly: make(
+    'Forbidden.BootstrapAccountOnly',
+    403,
+    'Only the bootstrap account may manage fault injection.',
+  ),
 } as const
+
+/** Messages of codes that fault rules commonly emit (extensions.md §4.1, §4.3; eni-api.md §2.6). */
+const INJECTABLE_MESSAGES: Readonly<Record<string, string>> = {
+  Throttling: 'Request was denied due to request throttling.',
+  'Throttling.User': 'Request was denied due to user flow control.',
+  'Throttling.Api': 'Request was denied due to api flow control.',
+  'Rejected.Throttling': 'Request was denied due to request throttling.',
+  'Operation.Conflict': 'ecs task is conflicted.',
+  OperationConflict: 'Request was denied due to conflict with a previous request.',
+  'InvalidOperation.Conflict': 'Request was denied due to conflict with a previous request.',
+  InternalError:
+    'The request processing has failed due to some unknown error, exception or failure.',
+  ServiceUnavailable: 'The request has failed due to a temporary failure of the server.',
+  IdempotentProcessing: 'The previous idempotent request(s) is still processing.',
+}

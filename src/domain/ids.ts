@@ -1,7 +1,7 @@
 // Alibaba-shaped identifiers. Randomness is passed in as bytes (STYLE §2): the composition
 // root gives crypto randomness, tests a seeded source.
 
-export type ResourceKind = 'vpc' | 'vsw' | 'sg' | 'i' | 'eni' | 'vrt' | 'vtb' | 'acc' | 'op'
+export type ResourceKind = 'vpc' | 'vsw' | 'sg' | 'i' | 'eni' | 'vrt' | 'vtb' | 'acc' | 'op' | 'ev'
 
 export interface IdGenerator {
   /** e.g. `eni-bp1k3n7x9q2w5e8r4t6y` */

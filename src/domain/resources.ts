@@ -129,4 +129,28 @@ export interface Operation {
   readonly lastError?: string | null
   /** Set once the operation gave up: its fallback state was applied (see the worker). */
   readonly failedAt?: Date | null
+  /** fault injection: the transition ends in failure (the resource returns to where it was) */
+  readonly fail?: boolean
+}
+
+/** How an audited call ended (events): done, refused with an error, throttled, or injected. */
+export type EventOutcome = 'success' | 'error' | 'throttled' | 'injected'
+
+/** One audited call (events): who, what, with which parameters (no secrets), and the result. */
+export interface AuditEvent {
+  readonly id: string
+  readonly at: Date
+  readonly accountId: string
+  readonly accessKeyId: string
+  readonly action: string
+  /** the call's parameters as JSON, secrets and signature fields removed */
+  readonly params: string
+  /** the error Code, or `Success` */
+  readonly code: string
+  readonly httpStatus: number
+  readonly outcome: EventOutcome
+  readonly requestId: string
+  readonly sourceIp: string
+  /** resource ids the call named or created */
+  readonly resources: readonly string[]
 }

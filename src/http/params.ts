@@ -63,6 +63,11 @@ export class Params {
     return false
   }
 
+  /** Every parameter as sent (for the event log). */
+  entries(): IterableIterator<[string, string]> {
+    return this.#values.entries()
+  }
+
   /** The raw value, `''` included; `undefined` when absent. */
   str(name: string): string | undefined {
     return this.#values.get(name)

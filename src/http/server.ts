@@ -12,6 +12,8 @@ import Fastify, {
 import { parseQuery } from '../api/signing/index.js'
 import { errors } from '../domain/errors.js'
 import type { ActionContext, ActionRegistry } from './action-registry.js'
+import type { CallInfo } from './chaos/call-pipeline.js'
+import type { Metrics } from './chaos/metrics.js'
 import { productOf, toErrorResponse, type Product } from './error-response.js'
 import { paramsOf, readRawRpcRequest, type RawRpcRequest } from './raw-rpc-request.js'
 import {
@@ -25,7 +27,14 @@ import {
 export type { RawRpcRequest } from './raw-rpc-request.js'
 
 /** Verifies the caller (the signature verifier in production); throws catalogue errors. */
-export type Authenticate = (req: RawRpcRequest) => Promise<{ accountId: string }>
+export type Authenticate = (
+  req: RawRpcRequest,
+) => Promise<{ accountId: string; accessKeyId?: string }>
+
+/** Runs a resolved call (throttling, faults, events, metrics: chaos/call-pipeline.ts). */
+export interface CallRunner {
+  execute<T>(call: CallInfo, run: () => Promise<T>): Promise<T>
+}
 
 export type LoggerOptions = Exclude<NonNullable<FastifyServerOptions['logger']>, boolean>
 
@@ -38,6 +47,10 @@ export interface HttpServerOptions {
   bodyLimitBytes?: number
   /** `HostId` of error bodies; default: the request's `Host` header. */
   hostId?: string
+  /** Throttling, fault rules, events and metrics around each resolved call. */
+  calls?: CallRunner
+  /** Serves `GET /metrics` (Prometheus text) when given. */
+  metrics?: Metrics
   /** More routes on the same listener (console, metadata, …); they share hooks and errors. */
   extraRoutes?: (app: FastifyInstance) => void
   /** Serve HTTPS with this PEM certificate (chain) and key instead of plain HTTP. */
@@ -135,6 +148,14 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     reply.header('content-type', JSON_CONTENT_TYPE).send(JSON.stringify({ status: 'ok' })),
   )
 
+  const metrics = opts.metrics
+  if (metrics !== undefined) {
+    app.get('/metrics', async (_request, reply) => {
+      const { contentType, body } = await metrics.render()
+      return reply.header('content-type', contentType).send(body)
+    })
+  }
+
   const handleRpc = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const raw = readRawRpcRequest(request)
     const params = paramsOf(raw)
@@ -148,7 +169,7 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     if (version !== undefined) state.version = version
     states.set(request, state)
 
-    const { accountId } = await opts.authenticate(raw)
+    const { accountId, accessKeyId } = await opts.authenticate(raw)
     const definition = opts.registry.resolve(action, version)
     state.product = productOf(definition.version)
     state.version = definition.version
@@ -158,7 +179,21 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     if (regionId !== undefined && regionId !== '') ctx.regionId = regionId
     const host = request.headers.host
     if (host !== undefined && host !== '') ctx.host = host
-    const result = await definition.handler(ctx)
+    const run = () => definition.handler(ctx)
+    const result =
+      opts.calls === undefined
+        ? await run()
+        : await opts.calls.execute(
+            {
+              action: definition.action,
+              accountId,
+              accessKeyId: accessKeyId ?? '',
+              params: Object.fromEntries(params.entries()),
+              requestId: request.id,
+              sourceIp: request.ip,
+            },
+            run,
+          )
     if (Object.hasOwn(result, 'Code')) {
       // pop-core treats any success body with a `Code` as an error (wire-protocol.md §7).
       throw new Error(`${definition.action} returned a top-level Code`)

@@ -41,3 +41,12 @@ export async function findAccessKey(
 export async function hasAccounts(store: Store): Promise<boolean> {
   return (await store.transaction((tx) => tx.countAccounts())) > 0
 }
+
+/** The bootstrap account's name: `serve` creates it on first start (main.ts). */
+export const BOOTSTRAP_ACCOUNT_NAME = 'default'
+
+/** The bootstrap account's id (the only one that may manage fault rules), if it exists. */
+export async function bootstrapAccountId(store: Store): Promise<string | undefined> {
+  const a = await store.transaction((tx) => tx.getAccountByName(BOOTSTRAP_ACCOUNT_NAME))
+  return a?.id
+}

@@ -212,23 +212,27 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
     }
   })
 
-  t.it('InvalidEniId.NotFound and InvalidEniState on assign and unassign', async (h) => {
-    const w: World = await h.world()
-    const ghost = 'eni-bp1doesnotexist00000'
-    await h.rejects(() => h.assignCount(ghost, 1), 'InvalidEniId.NotFound', 404)
-    await h.rejects(() => unassign(h, ghost, ['192.168.1.9']), 'InvalidEniId.NotFound', 404)
-    const instanceId = await h.instance(w)
-    const eni = await h.eni(w, { secondaryPrivateIpAddressCount: 1 })
-    const [held] = await secondariesOf(h, eni.id)
-    assert.ok(held)
-    await h.attach(eni.id, instanceId)
-    assert.equal((await h.assignCount(eni.id, 1)).assigned.length, 1)
-    await detachNetworkInterface(h.ctx, h.caller, {
-      regionId,
-      instanceId,
-      networkInterfaceId: eni.id,
-    })
-    await h.rejects(() => h.assignCount(eni.id, 1), 'InvalidOperation.InvalidEniState', 400)
-    await h.rejects(() => unassign(h, eni.id, [held]), 'InvalidOperation.InvalidEniState', 400)
-  })
+  t.it(
+    'InvalidEniId.NotFound and Operation.Conflict (Detaching) on assign and unassign',
+    async (h) => {
+      const w: World = await h.world()
+      const ghost = 'eni-bp1doesnotexist00000'
+      await h.rejects(() => h.assignCount(ghost, 1), 'InvalidEniId.NotFound', 404)
+      await h.rejects(() => unassign(h, ghost, ['192.168.1.9']), 'InvalidEniId.NotFound', 404)
+      const instanceId = await h.instance(w)
+      const eni = await h.eni(w, { secondaryPrivateIpAddressCount: 1 })
+      const [held] = await secondariesOf(h, eni.id)
+      assert.ok(held)
+      await h.attach(eni.id, instanceId)
+      assert.equal((await h.assignCount(eni.id, 1)).assigned.length, 1)
+      await detachNetworkInterface(h.ctx, h.caller, {
+        regionId,
+        instanceId,
+        networkInterfaceId: eni.id,
+      })
+      // Detaching: busy with a task (extensions.md §4.3)
+      await h.rejects(() => h.assignCount(eni.id, 1), 'Operation.Conflict', 403)
+      await h.rejects(() => unassign(h, eni.id, [held]), 'Operation.Conflict', 403)
+    },
+  )
 })

@@ -8,6 +8,7 @@ export async function completeOperation(
   ctx: ServiceContext,
   op: Operation,
 ): Promise<{ freed?: { vswitchId: string; addresses: string[] } }> {
+  if (op.fail === true) return failOperation(tx, op)
   switch (op.kind) {
     case 'vpc.available':
       await tx.setVpcStatus(op.resourceId, 'Available')
@@ -64,5 +65,51 @@ export async function completeOperation(
       // A kind this version does not know (a newer replica wrote it): fails, is retried, and
       // finally given up with this reason (the worker's bounded attempts).
       throw new Error(`unknown operation kind ${String((op as { kind: unknown }).kind)}`)
+  }
+}
+
+/**
+ * A transition a fault rule failed: the resource returns to the state it left, as a failed
+ * attach (→ `Available`), detach (→ `InUse`), delete (→ `Available`), start (→ `Stopped`) or stop
+ * (→ `Running`) does on ECS. Pending VPCs/vSwitches cannot fail (rules cannot ask it).
+ */
+async function failOperation(tx: Tx, op: Operation): Promise<Record<string, never>> {
+  switch (op.kind) {
+    case 'eni.attached': {
+      const eni = await tx.getEni(op.accountId, op.resourceId, true)
+      if (eni?.status === 'Attaching') {
+        await tx.updateEni(eni.id, { status: 'Available', instanceId: null, deviceIndex: null })
+      }
+      return {}
+    }
+    case 'eni.detached': {
+      const eni = await tx.getEni(op.accountId, op.resourceId, true)
+      if (eni?.status === 'Detaching') await tx.updateEni(eni.id, { status: 'InUse' })
+      return {}
+    }
+    case 'eni.deleted': {
+      const eni = await tx.getEni(op.accountId, op.resourceId, true)
+      if (eni?.status === 'Deleting') await tx.updateEni(eni.id, { status: 'Available' })
+      return {}
+    }
+    case 'instance.started':
+    case 'instance.created-stopped': {
+      const instance = await tx.getInstance(op.accountId, op.resourceId, true)
+      if (instance && (instance.status === 'Pending' || instance.status === 'Starting')) {
+        await tx.setInstanceStatus(instance.id, 'Stopped')
+      }
+      return {}
+    }
+    case 'instance.stopped': {
+      const instance = await tx.getInstance(op.accountId, op.resourceId, true)
+      if (instance?.status === 'Stopping') await tx.setInstanceStatus(instance.id, 'Running')
+      return {}
+    }
+    case 'vpc.available':
+      await tx.setVpcStatus(op.resourceId, 'Available')
+      return {}
+    case 'vswitch.available':
+      await tx.setVSwitchStatus(op.resourceId, 'Available')
+      return {}
   }
 }

@@ -124,7 +124,8 @@ describeOnEngines('concurrent limits', (t) => {
         networkInterfaceId: eni.id,
       }),
     )
-    assert.deepEqual(outcomes, okAnd(1, 'InvalidOperation.InvalidEniState', 4))
+    // the losers find it Attaching: busy with a task (extensions.md §4.3)
+    assert.deepEqual(outcomes, okAnd(1, 'Operation.Conflict', 4))
     await h.settle()
     const after = await h.getEni(eni.id)
     assert.equal(after.status, 'InUse')

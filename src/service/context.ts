@@ -5,8 +5,11 @@ import type { Clock } from '../domain/clock.js'
 import type { IdGenerator } from '../domain/ids.js'
 import type { QuotaProfile, RegionQuotas } from '../domain/quota-profile.js'
 import type { Region } from '../domain/regions.js'
+import type { FaultBook } from '../domain/fault-rules.js'
+import type { LatencyModel } from '../domain/latency-model.js'
 import type { Store } from '../storage/store.js'
 import { AddressPools } from './address-pools.js'
+import type { AuditTrail } from './audit.js'
 
 export type AllocationMode = 'random' | 'sequential'
 
@@ -21,6 +24,12 @@ export interface ServiceContext {
   readonly asyncDelayMs: number
   readonly allocation: AllocationMode
   readonly pools: AddressPools
+  /** how long each async transition lasts; absent: `asyncDelayMs` for all */
+  readonly latency?: LatencyModel | undefined
+  /** fault rules (transition rules are applied when an operation is scheduled) */
+  readonly faults?: FaultBook | undefined
+  /** the current call's pending event (events are written with the effect) */
+  readonly audit?: AuditTrail | undefined
 }
 
 /** The authenticated caller; every query is scoped to its account. */

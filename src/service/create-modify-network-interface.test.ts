@@ -190,7 +190,7 @@ describeOnEngines('CreateNetworkInterface / ModifyNetworkInterfaceAttribute', (t
     )
   })
 
-  t.it('modify refuses transitional ENI states', async (h) => {
+  t.it('modify on a transitional ENI answers Operation.Conflict', async (h) => {
     const w = await h.world()
     const instanceId = await h.instance(w)
     const eni = await h.eni(w)
@@ -199,11 +199,7 @@ describeOnEngines('CreateNetworkInterface / ModifyNetworkInterfaceAttribute', (t
       instanceId,
       networkInterfaceId: eni.id,
     })
-    await h.rejects(
-      () => modify(h, eni.id, { name: 'busy' }),
-      'InvalidOperation.InvalidEniState',
-      400,
-    )
+    await h.rejects(() => modify(h, eni.id, { name: 'busy' }), 'Operation.Conflict', 403)
     await h.settle()
     await modify(h, eni.id, { name: 'attached' })
     assert.equal((await h.getEni(eni.id)).name, 'attached')

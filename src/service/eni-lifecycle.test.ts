@@ -170,6 +170,7 @@ describeOnEngines('ENI lifecycle', (t) => {
       instanceId: a,
       networkInterfaceId: eni.id,
     })
+    // Detaching: the ENI is busy with a task (extensions.md §4.3)
     await h.rejects(
       () =>
         attachNetworkInterface(ctx, caller, {
@@ -177,8 +178,8 @@ describeOnEngines('ENI lifecycle', (t) => {
           instanceId: b,
           networkInterfaceId: eni.id,
         }),
-      'InvalidOperation.InvalidEniState',
-      400,
+      'Operation.Conflict',
+      403,
     )
     await h.settle()
     await h.attach(eni.id, b)
@@ -192,53 +193,57 @@ describeOnEngines('ENI lifecycle', (t) => {
     )
   })
 
-  t.it('delete is retried while Deleting; attach/assign refuse transitional states', async (h) => {
-    const { ctx, caller } = h
-    const w = await h.world()
-    const instanceId = await h.instance(w)
-    const eni = await h.eni(w)
-    const networkInterfaceId = eni.id
-    await attachNetworkInterface(ctx, caller, { regionId, instanceId, networkInterfaceId })
-    for (const call of [
-      () => deleteNetworkInterface(ctx, caller, { regionId, networkInterfaceId }),
-      () =>
-        assignPrivateIpAddresses(ctx, caller, {
-          regionId,
-          networkInterfaceId,
-          secondaryPrivateIpAddressCount: 1,
-        }),
-      () => attachNetworkInterface(ctx, caller, { regionId, instanceId, networkInterfaceId }),
-      () => detachNetworkInterface(ctx, caller, { regionId, instanceId, networkInterfaceId }),
-    ]) {
-      await h.rejects(call, 'InvalidOperation.InvalidEniState', 400)
-    }
-    await h.settle()
-    await detachNetworkInterface(ctx, caller, { regionId, instanceId, networkInterfaceId })
-    await h.settle()
-    await deleteNetworkInterface(ctx, caller, { regionId, networkInterfaceId })
-    await deleteNetworkInterface(ctx, caller, { regionId, networkInterfaceId })
-    await h.rejects(
-      () =>
-        assignPrivateIpAddresses(ctx, caller, {
-          regionId,
-          networkInterfaceId,
-          secondaryPrivateIpAddressCount: 1,
-        }),
-      'InvalidOperation.InvalidEniState',
-      400,
-    )
-    await h.rejects(
-      () => attachNetworkInterface(ctx, caller, { regionId, instanceId, networkInterfaceId }),
-      'InvalidOperation.InvalidEniState',
-      400,
-    )
-    assert.equal(await h.settle(), 1, 'the re-issued delete left one operation')
-    await h.rejects(
-      () => deleteNetworkInterface(ctx, caller, { regionId, networkInterfaceId }),
-      'InvalidEniId.NotFound',
-      404,
-    )
-  })
+  t.it(
+    'delete is retried while Deleting; transitional states answer Operation.Conflict',
+    async (h) => {
+      const { ctx, caller } = h
+      const w = await h.world()
+      const instanceId = await h.instance(w)
+      const eni = await h.eni(w)
+      const networkInterfaceId = eni.id
+      await attachNetworkInterface(ctx, caller, { regionId, instanceId, networkInterfaceId })
+      for (const call of [
+        () => deleteNetworkInterface(ctx, caller, { regionId, networkInterfaceId }),
+        () =>
+          assignPrivateIpAddresses(ctx, caller, {
+            regionId,
+            networkInterfaceId,
+            secondaryPrivateIpAddressCount: 1,
+          }),
+        () => attachNetworkInterface(ctx, caller, { regionId, instanceId, networkInterfaceId }),
+        () => detachNetworkInterface(ctx, caller, { regionId, instanceId, networkInterfaceId }),
+      ]) {
+        // Attaching: the ENI is busy with a task (extensions.md §4.3), retryable
+        await h.rejects(call, 'Operation.Conflict', 403)
+      }
+      await h.settle()
+      await detachNetworkInterface(ctx, caller, { regionId, instanceId, networkInterfaceId })
+      await h.settle()
+      await deleteNetworkInterface(ctx, caller, { regionId, networkInterfaceId })
+      await deleteNetworkInterface(ctx, caller, { regionId, networkInterfaceId })
+      await h.rejects(
+        () =>
+          assignPrivateIpAddresses(ctx, caller, {
+            regionId,
+            networkInterfaceId,
+            secondaryPrivateIpAddressCount: 1,
+          }),
+        'Operation.Conflict',
+        403,
+      )
+      await h.rejects(
+        () => attachNetworkInterface(ctx, caller, { regionId, instanceId, networkInterfaceId }),
+        'Operation.Conflict',
+        403,
+      )
+      assert.equal(await h.settle(), 1, 'the re-issued delete left one operation')
+      await h.rejects(
+        () => deleteNetworkInterface(ctx, caller, { regionId, networkInterfaceId }),
+        'InvalidEniId.NotFound',
+        404,
+      )
+    },
+  )
 
   t.it(
     'NotFound codes: ENI, instance (InvalidEcsId), another account, another region',

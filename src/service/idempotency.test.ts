@@ -1,6 +1,6 @@
 // ClientToken (spec §2.7): the same token with the same parameters returns the first result and
 // has one effect; other parameters fail (ECS IdempotentParameterMismatch, VPC
-// IdempotenceParamNotMatch); a failed call consumes no token.
+// IdempotenceParamNotMatch); a token whose first call failed answers IdempotentFailed.
 import assert from 'node:assert/strict'
 
 import type { Harness } from '../testing/service-harness.js'
@@ -53,25 +53,31 @@ describeOnEngines('idempotency', (t) => {
     assert.notEqual(other.id, eni.id)
   })
 
-  t.it('a failed call consumes no token', async (h) => {
-    const w = await h.world()
-    const eni = await h.eni(w, { secondaryPrivateIpAddressCount: 10 })
-    await h.rejects(
-      () => assign(h, eni.id, 1, 'tok-retry'),
-      'InvalidOperation.Ipv4CountExceeded',
-      403,
-    )
-    const [spare] = (await h.getEni(eni.id)).privateIps.filter((p) => !p.primary)
-    assert.ok(spare)
-    await unassignPrivateIpAddresses(h.ctx, h.caller, {
-      regionId,
-      networkInterfaceId: eni.id,
-      privateIpAddresses: [spare.address],
-    })
-    const ok = await assign(h, eni.id, 1, 'tok-retry')
-    assert.equal(ok.assigned.length, 1)
-    assert.deepEqual(await assign(h, eni.id, 1, 'tok-retry'), ok)
-  })
+  t.it(
+    'a token whose first call failed answers IdempotentFailed; a fresh token runs',
+    async (h) => {
+      const w = await h.world()
+      const eni = await h.eni(w, { secondaryPrivateIpAddressCount: 10 })
+      await h.rejects(
+        () => assign(h, eni.id, 1, 'tok-retry'),
+        'InvalidOperation.Ipv4CountExceeded',
+        403,
+      )
+      const [spare] = (await h.getEni(eni.id)).privateIps.filter((p) => !p.primary)
+      assert.ok(spare)
+      await unassignPrivateIpAddresses(h.ctx, h.caller, {
+        regionId,
+        networkInterfaceId: eni.id,
+        privateIpAddresses: [spare.address],
+      })
+      // extensions.md §4.3: the failed token stays failed, even now that the call would succeed.
+      await h.rejects(() => assign(h, eni.id, 1, 'tok-retry'), 'IdempotentFailed', 400)
+      assert.equal((await h.getEni(eni.id)).privateIps.length, 10, 'nothing assigned')
+      const ok = await assign(h, eni.id, 1, 'tok-fresh')
+      assert.equal(ok.assigned.length, 1)
+      assert.deepEqual(await assign(h, eni.id, 1, 'tok-fresh'), ok)
+    },
+  )
 
   t.it('CreateNetworkInterface: one ENI per token; other parameters mismatch', async (h) => {
     const w = await h.world()

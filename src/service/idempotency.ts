@@ -1,10 +1,12 @@
 // ClientToken (spec §2.7): the same token with the same parameters returns the first call's
 // outcome and does nothing again; with other parameters it fails. The record is written in
-// the same transaction as the effect, so a failed call consumes no token.
+// the same transaction as the effect. A first execution that failed for good (not a transient
+// conflict or outage) is remembered afterwards, in its own transaction (runTransaction): reusing
+// its token answers `IdempotentFailed` (extensions.md §4.3; Terway then takes a fresh token).
 import { createHash } from 'node:crypto'
 import type { ApiError } from '../domain/errors.js'
-import { errors } from '../domain/errors.js'
-import type { Tx } from '../storage/store.js'
+import { errors, isApiError } from '../domain/errors.js'
+import type { IdempotencyRecord, Tx } from '../storage/store.js'
 import type { Caller, ServiceContext } from './context.js'
 
 export type Product = 'ecs' | 'vpc'
@@ -28,6 +30,20 @@ const MAX_TOKEN_LENGTH = 64
  * the housekeeper sweeps it.
  */
 export const IDEMPOTENCY_TTL_MS = 60 * 60 * 1000
+
+/** `result` of a token whose first execution failed (never valid JSON, so never replayed). */
+const FAILED = '!failed:'
+/** Failures a retry with the same token may overcome: not remembered. */
+const TRANSIENT: ReadonlySet<string> = new Set([
+  'OperationConflict',
+  'Operation.Conflict',
+  'IdempotentProcessing',
+  'InternalError',
+  'ServiceUnavailable',
+])
+
+/** A failed first execution's record, to be written once its transaction has rolled back. */
+export const failedExecutions = new WeakMap<object, IdempotencyRecord>()
 
 export function checkClientToken(token: string | undefined): void {
   if (token === undefined) return
@@ -57,9 +73,25 @@ export async function idempotent<T>(
   }
   if (prior) {
     if (prior.paramsHash !== paramsHash) throw mismatch(call.product)
+    if (prior.result.startsWith(FAILED)) throw errors.idempotentFailed()
     return JSON.parse(prior.result) as T
   }
-  const outcome = await effect()
+  let outcome: T
+  try {
+    outcome = await effect()
+  } catch (e: unknown) {
+    if (isApiError(e) && !TRANSIENT.has(e.code)) {
+      failedExecutions.set(e, {
+        accountId: caller.accountId,
+        action: call.action,
+        token: call.token,
+        paramsHash,
+        result: `${FAILED}${e.code}`,
+        createdAt: ctx.clock.now(),
+      })
+    }
+    throw e
+  }
   await tx.insertIdempotency({
     accountId: caller.accountId,
     action: call.action,

@@ -4,6 +4,7 @@
 import type {
   AccessKey,
   Account,
+  AuditEvent,
   Eni,
   EniView,
   Instance,
@@ -148,6 +149,27 @@ export type EniPatch = Partial<
     | 'primaryIp'
   >
 >
+
+export interface EventFilter {
+  readonly since?: Date | undefined
+  readonly action?: string | undefined
+  /** a resource id the call named or created */
+  readonly resource?: string | undefined
+  readonly limit: number
+}
+
+export interface OperationStats {
+  readonly depth: number
+  /** the earliest due time among queued operations */
+  readonly oldestDueAt: Date | undefined
+}
+
+/** Free-address accounting of one vSwitch (cross-account, for metrics only). */
+export interface VSwitchUsage {
+  readonly vswitchId: string
+  readonly cidrBlock: string
+  readonly used: number
+}
 
 export interface Tx {
   // accounts
@@ -320,6 +342,14 @@ export interface Tx {
   deleteIdempotency(accountId: string, action: string, token: string): Promise<void>
   /** Deletes records created before `before`; returns how many. */
   deleteIdempotencyBefore(before: Date): Promise<number>
+
+  // events (audit trail) and metrics
+  insertEvent(e: AuditEvent): Promise<void>
+  /** The account's events, oldest first (at most `limit`, the newest ones). */
+  listEvents(accountId: string, f: EventFilter): Promise<AuditEvent[]>
+  operationStats(): Promise<OperationStats>
+  /** Cross-account, for metrics only: every vSwitch with its used-address count. */
+  vswitchUsage(): Promise<VSwitchUsage[]>
 }
 
 export interface TransactionOptions {

@@ -1,5 +1,5 @@
 // The signed-in frame: top bar (region, account, sign-out), navigation, and a hash router that
-// mounts one page at a time (#/network-interfaces, #/instances, #/vpcs).
+// mounts one page at a time (#/network-interfaces, #/instances, #/vpcs, #/events).
 import {
   callAction,
   currentSession,
@@ -8,6 +8,7 @@ import {
   type SessionInfo,
 } from './console-api.js'
 import { h, replaceChildren } from './element.js'
+import { mountEventsPage } from './pages/events-page.js'
 import { mountInstancesPage } from './pages/instances-page.js'
 import { mountNetworkInterfacesPage } from './pages/network-interfaces-page.js'
 import { renderSignIn } from './pages/sign-in-page.js'
@@ -28,6 +29,7 @@ const ROUTES: readonly Route[] = [
   { hash: '#/instances', label: 'Instances', mount: mountInstancesPage },
   { hash: '#/vpcs', label: 'VPCs and vSwitches', mount: mountVpcsPage },
   { hash: '#/security-groups', label: 'Security Groups', mount: mountSecurityGroupsPage },
+  { hash: '#/events', label: 'Events', mount: mountEventsPage },
 ]
 
 /** Stops the signed-in frame (router, page timers); set while it is shown. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigError, loadServerConfig } from '../../config/load.js'
-import { startServer } from '../../main.js'
+import { ChaosConfigError, startServer } from '../../main.js'
 import { HELP_OPTION, parseCommand } from '../parse-command.js'
 import { startupSummary } from './startup-summary.js'
 
@@ -33,6 +33,13 @@ Options:
   --tls-key FILE           … and its private key (PEM)
   --regions R              regions and zones, REGION:ZONE,ZONE;REGION:ZONE (default
                            cn-hangzhou:cn-hangzhou-h,cn-hangzhou-i,cn-hangzhou-j)
+  --throttle off|default|FILE
+                           per account/region/Action token buckets: off (default), default
+                           (shaped like Alibaba's, README "Testing your client's retries") or
+                           a JSON file of limits
+  --faults FILE            fault-injection rules (JSON array) loaded at start
+  --latency M              async transition durations: instant, realistic (seeded
+                           distributions) or a JSON file; --async-delay-ms overrides it
   --config FILE            JSON file with the same settings (camelCase keys; "regions" may
                            also be [{"regionId": "…", "zones": ["…"], "localName": "…"}])
 Environment: ENI_PORT, ENI_DB, ENI_ASYNC_DELAY_MS, ENI_QUOTA_PROFILE, … override the file;
@@ -61,6 +68,9 @@ export async function run(argv: string[]): Promise<number> {
         tls: { type: 'boolean' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
+        throttle: { type: 'string' },
+        faults: { type: 'string' },
+        latency: { type: 'string' },
         config: { type: 'string' },
       },
     },
@@ -91,6 +101,9 @@ export async function run(argv: string[]): Promise<number> {
         tls: values.tls,
         tlsCert: values['tls-cert'],
         tlsKey: values['tls-key'],
+        throttle: values.throttle,
+        faults: values.faults,
+        latency: values.latency,
       },
     })
   } catch (e: unknown) {
@@ -100,7 +113,16 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw e
   }
-  const server = await startServer(config)
+  let server
+  try {
+    server = await startServer(config)
+  } catch (e: unknown) {
+    if (e instanceof ChaosConfigError) {
+      console.error(e.message)
+      return 2
+    }
+    throw e
+  }
   console.log(
     startupSummary({
       url: server.url,

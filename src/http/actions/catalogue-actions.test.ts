@@ -203,7 +203,7 @@ describe('registerActions', () => {
     const names = h.registry.definitions().map((d) => `${d.version} ${d.action}`)
     assert.equal(new Set(names).size, names.length)
     assert.equal(names.length, allActions(h.ctx).length)
-    assert.equal(names.length, 49)
+    assert.equal(names.length, 53)
     for (const action of ['TagResources', 'UntagResources', 'ListTagResources']) {
       assert.ok(names.includes(`2014-05-26 ${action}`), action)
     }
@@ -224,6 +224,8 @@ describe('registerActions', () => {
     assert.ok(names.includes('2015-06-12 DescribeEndpoints'))
     assert.ok(names.includes('2014-05-26 AssignPrivateIpAddresses'))
     assert.ok(names.includes('2014-05-26 EniplaneNoOp'))
+    assert.ok(names.includes('2014-05-26 EniplaneDescribeEvents'))
+    assert.ok(names.includes('2014-05-26 EniplaneAddFaultRules'))
     assert.ok(names.includes('2014-05-26 DescribeEniplaneOperations'))
   })
 

@@ -34,6 +34,10 @@ import { ecsCopiesOf } from './ecs-copies-of-vpc-actions.js'
 import { modifyNetworkInterfaceAttributeAction } from './modify-network-interface-attribute.js'
 import { getCallerIdentityAction } from './get-caller-identity.js'
 import { eniplaneNoOpAction } from './no-op.js'
+import { eniplaneAddFaultRulesAction } from './eniplane-add-fault-rules.js'
+import { eniplaneClearFaultRulesAction } from './eniplane-clear-fault-rules.js'
+import { eniplaneDescribeEventsAction } from './eniplane-describe-events.js'
+import { eniplaneListFaultRulesAction } from './eniplane-list-fault-rules.js'
 import { runInstancesAction } from './run-instances.js'
 import { startInstanceAction } from './start-instance.js'
 import { stopInstanceAction } from './stop-instance.js'
@@ -48,6 +52,8 @@ import { vpcUnTagResourcesAction } from './vpc-untag-resources.js'
 export interface RegisterActionsOptions {
   /** What DescribeRegions reports as each region's endpoint (default: Alibaba's public host). */
   readonly regionEndpoint?: (region: Region) => string
+  /** the account that may manage fault rules (the bootstrap account) */
+  readonly bootstrapAccountId?: string | undefined
 }
 
 /** Every Action served, ENI actions first; `registerActions` adds them in this order. */
@@ -112,6 +118,11 @@ export function allActions(
     describeEniplaneOperationsAction(deps),
     // Transport benchmark
     eniplaneNoOpAction(),
+    // eniplane's own: events, fault injection (extensions.md §4)
+    eniplaneDescribeEventsAction(deps),
+    eniplaneAddFaultRulesAction({ ctx, bootstrapAccountId: options.bootstrapAccountId }),
+    eniplaneListFaultRulesAction({ ctx, bootstrapAccountId: options.bootstrapAccountId }),
+    eniplaneClearFaultRulesAction({ ctx, bootstrapAccountId: options.bootstrapAccountId }),
   ]
   // ECS 2014-05-26's copies of the VPC actions, on the same handlers (extensions.md §6)
   return [...served, ...ecsCopiesOf(served)]

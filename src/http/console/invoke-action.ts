@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { versionForAction } from '../../api/action-versions.js'
 import { errors } from '../../domain/errors.js'
 import type { ActionContext, ActionDefinition, ActionRegistry } from '../action-registry.js'
+import type { CallRunner } from '../server.js'
 import { Params } from '../params.js'
 
 export interface ConsoleCall {
@@ -16,6 +17,10 @@ export interface ConsoleCall {
   readonly log: FastifyBaseLogger
   /** Defaults to the Action's own version (api/action-versions.ts). */
   readonly version?: string | undefined
+  readonly accessKeyId?: string | undefined
+  readonly sourceIp?: string | undefined
+  /** Throttling, fault rules, events and metrics, as on the RPC endpoint. */
+  readonly calls?: CallRunner | undefined
 }
 
 export interface ConsoleCallResult {
@@ -38,7 +43,21 @@ export async function invokeAction(
   }
   const regionId = params.str('RegionId')
   if (regionId !== undefined && regionId !== '') ctx.regionId = regionId
-  const result = await definition.handler(ctx)
+  const run = () => definition.handler(ctx)
+  const result =
+    call.calls === undefined
+      ? await run()
+      : await call.calls.execute(
+          {
+            action: definition.action,
+            accountId: call.accountId,
+            accessKeyId: call.accessKeyId ?? '',
+            params: call.params,
+            requestId: call.requestId,
+            sourceIp: call.sourceIp ?? '',
+          },
+          run,
+        )
   if (Object.hasOwn(result, 'Code')) {
     throw new Error(`${definition.action} returned a top-level Code`)
   }

@@ -13,6 +13,7 @@ import { versionForAction } from '../../api/action-versions.js'
 import { errors } from '../../domain/errors.js'
 import type { QuotaProfile } from '../../domain/quota-profile.js'
 import type { ActionRegistry } from '../action-registry.js'
+import type { CallRunner } from '../server.js'
 import { productOf, toErrorResponse, type Product } from '../error-response.js'
 import { JSON_CONTENT_TYPE } from '../response-format.js'
 import type { ConsoleSessions } from './console-sessions.js'
@@ -43,6 +44,8 @@ export interface ConsoleDeps {
   readonly limitSignIn?: (source: string, accessKeyId: string) => Promise<void>
   /** The server's quota profile: the console shows the limits that apply. */
   readonly profile?: QuotaProfile
+  /** Throttling, fault rules, events and metrics, as on the RPC endpoint. */
+  readonly calls?: CallRunner | undefined
 }
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -151,8 +154,11 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
           const { body } = await invokeAction(deps.registry, {
             ...call,
             accountId: session.accountId,
+            accessKeyId: session.accessKeyId,
+            sourceIp: request.ip,
             requestId: request.id,
             log: request.log,
+            calls: deps.calls,
           })
           return await sendJson(reply, body)
         } catch (err: unknown) {

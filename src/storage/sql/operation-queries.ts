@@ -32,6 +32,7 @@ function operationOf(r: Row): Operation {
     attempts: num(r['attempts']),
     lastError: strOrNull(r['last_error']),
     failedAt: dateOrNull(r['failed_at']),
+    ...(r['fault'] === 'fail' ? { fail: true } : {}),
   }
 }
 
@@ -44,8 +45,8 @@ export function operationQueries(
   return {
     async insertOperation(op) {
       await c.run(
-        `INSERT INTO operations (id, account_id, kind, resource_id, due_at, attempts, last_error)
-          VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO operations (id, account_id, kind, resource_id, due_at, attempts, last_error, fault)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           op.id,
           op.accountId,
@@ -54,6 +55,7 @@ export function operationQueries(
           op.dueAt.getTime(),
           op.attempts ?? 0,
           op.lastError ?? null,
+          op.fail ? 'fail' : null,
         ],
       )
       scheduled(op.dueAt)

@@ -179,6 +179,29 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    // Events (every state-changing, refused or injected call) and a transition fault per
+    // durable operation (fault injection: `fail` makes the transition end in failure).
+    version: 5,
+    statements: [
+      `CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        seq BIGINT NOT NULL,
+        at BIGINT NOT NULL,
+        account_id TEXT NOT NULL,
+        access_key_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        params TEXT NOT NULL,
+        code TEXT NOT NULL,
+        http_status INTEGER NOT NULL,
+        outcome TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        source_ip TEXT NOT NULL,
+        resources TEXT NOT NULL)`,
+      `CREATE INDEX events_account ON events (account_id, at, seq)`,
+      `ALTER TABLE operations ADD COLUMN fault TEXT`,
+    ],
+  },
+  {
     // The private-IP filters of DescribeNetworkInterfaces and DescribeInstances look an address
     // up within the caller's account; the primary key (vswitch_id, address) cannot serve them.
     version: 7,

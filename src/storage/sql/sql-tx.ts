@@ -3,6 +3,7 @@
 import type { Tx } from '../store.js'
 import { accountQueries } from './account-queries.js'
 import { eniQueries } from './eni-queries.js'
+import { eventQueries } from './event-queries.js'
 import { instanceQueries } from './instance-queries.js'
 import { ipQueries } from './ip-queries.js'
 import { networkQueries } from './network-queries.js'
@@ -27,5 +28,6 @@ export function sqlTx(
     ...operationQueries(c, d, scheduled),
     ...tagQueries(c),
     ...replicaQueries(c),
+    ...eventQueries(c, nextSeq),
   }
 }
