@@ -56,7 +56,7 @@ export async function compareThrottle(opts: {
     const enisOff = await world(off, opts.connections)
     const enisOn = await world(on, opts.connections)
     const run = (s: ServeProcess, enis: string[], seconds: number) =>
-      assignUnassignPairs({ urls: [s.url], seconds }, opts.connections, enis)
+      assignUnassignPairs({ urls: [s.url], pids: [s.pid], seconds }, opts.connections, enis)
     await run(off, enisOff, 1)
     await run(on, enisOn, 1)
     const offs: LoadResult[] = []

@@ -223,6 +223,7 @@ export const ACTION_PARAMETERS: Catalogue = {
     list('InstanceTypes', 'types, e.g. ecs.g7.large'),
     p('InstanceTypeFamily', 'filter, e.g. ecs.g7'),
     p('MaxResults', 'rows'),
+    p('NextToken', 'from the previous page'),
   ],
   DescribeImages: [
     REGION,
@@ -234,6 +235,7 @@ export const ACTION_PARAMETERS: Catalogue = {
   DescribeRegions: [p('RegionId', 'region')],
   DescribeZones: [REGION],
   GetCallerIdentity: [],
+  DescribeEniplaneOperations: [p('ResourceId', "filter: one resource's pending operations")],
   DescribeEndpoints: [
     req('Id', 'region, e.g. cn-hangzhou'),
     p('ServiceCode', 'e.g. ecs, vpc'),

@@ -4,7 +4,7 @@
 // repeat it. Label cardinality is bounded: `action` is a registered Action (or `-`), `code` an
 // error Code the server answered, and per-vSwitch gauges cover at most MAX_VSWITCH_SERIES.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
-import type { OperationStats, VSwitchUsage } from '../../storage/store.js'
+import type { OperationStats, VSwitchUsage } from '../../service/store-views.js'
 
 export const MAX_VSWITCH_SERIES = 50
 

@@ -67,10 +67,7 @@ const DUMMY_SECRET = 'eniplane-console-no-such-access-key'
 
 export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   const sessions = deps.sessions
-  const assets = loadWebAssets(deps.rootDir ?? DEFAULT_ROOT, (message, err) => {
-    if (err === undefined) app.log.info(message)
-    else app.log.warn({ err }, message)
-  })
+  const assets = loadWebAssets(deps.rootDir ?? DEFAULT_ROOT, (message) => app.log.warn(message))
   // Handlers await it; this only keeps a failed build from being an unhandled rejection.
   assets.catch((err: unknown) => app.log.error({ err }, 'console assets are unavailable'))
 

@@ -13,7 +13,6 @@ import { describeStoreContract } from '../contract/store.contract.js'
 import type { Store } from '../store.js'
 import { MIGRATIONS } from '../sql/schema.js'
 import { SqliteStore } from './sqlite-store.js'
-import { MIGRATIONS } from '../sql/schema.js'
 
 describeStoreContract({
   name: 'sqlite',

@@ -2,7 +2,7 @@
 // both inside `Tags.Tag[]` (`{"Tag": []}` when there are none); and ListTagResources rows.
 import type { WireEcsTag, WireVpcTag } from '../../../api/wire/list.js'
 import type { Tag } from '../../../domain/tags.js'
-import type { ResourceTag } from '../../../storage/store.js'
+import type { ResourceTag } from '../../../service/store-views.js'
 import { wrap } from '../../list-wrapper.js'
 
 export function ecsTags(tags: readonly Tag[]): { Tags: { Tag: WireEcsTag[] } } {
