@@ -170,6 +170,7 @@ export async function startServer(
     regions: config.regions,
     asyncDelayMs: config.asyncDelayMs,
     allocation: config.allocation,
+    ipv6Pool: config.ipv6Pool,
   })
   const nonces = new NonceLedger(store)
   const sessions = new ConsoleSessions(store)

@@ -8,6 +8,7 @@ import { ipQueries } from './ip-queries.js'
 import { networkQueries } from './network-queries.js'
 import { operationQueries } from './operation-queries.js'
 import { replicaQueries } from './replica-queries.js'
+import { prefixQueries } from './prefix-queries.js'
 import type { Dialect, SqlConnection } from './sql-connection.js'
 
 /** `scheduled` hears the due time of each operation the transaction inserts or reschedules. */
@@ -25,5 +26,6 @@ export function sqlTx(
     ...ipQueries(c, nextSeq),
     ...operationQueries(c, d, scheduled),
     ...replicaQueries(c),
+    ...prefixQueries(c, nextSeq),
   }
 }
