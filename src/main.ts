@@ -115,6 +115,7 @@ export async function startServer(
     regions: config.regions,
     asyncDelayMs: config.asyncDelayMs,
     allocation: config.allocation,
+    ipv6Pool: config.ipv6Pool,
   })
   const worker = new Worker(ctx, { onError: (e) => app.log.error({ err: e }, 'worker failed') })
 

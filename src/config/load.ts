@@ -24,6 +24,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   ENI_TLS: 'tls',
   ENI_TLS_CERT: 'tlsCert',
   ENI_TLS_KEY: 'tlsKey',
+  ENI_IPV6_POOL: 'ipv6Pool',
 }
 
 export class ConfigError extends Error {
@@ -105,6 +106,10 @@ function validate(raw: Raw): ServerConfig {
     tls: raw.tls === true || raw.tls === 'true' || tlsCert !== undefined,
     tlsCert,
     tlsKey,
+    ipv6Pool: text('ipv6Pool', d.ipv6Pool),
+  }
+  if (!/^[0-9a-fA-F:]+\/(\d|[1-4]\d|5[0-6])$/.test(config.ipv6Pool)) {
+    problems.push(`ipv6Pool must be an IPv6 CIDR block of /8 to /56 (got "${config.ipv6Pool}")`)
   }
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)

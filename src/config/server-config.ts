@@ -26,6 +26,8 @@ export interface ServerConfig {
   /** `--tls-cert`/`--tls-key`: HTTPS with a certificate of your own (PEM files) */
   readonly tlsCert: string | undefined
   readonly tlsKey: string | undefined
+  /** IPv6 pool (a CIDR of /8–/56): the k-th IPv6-enabled VPC gets its k-th /56 */
+  readonly ipv6Pool: string
 }
 
 export const DEFAULT_SERVER_CONFIG: ServerConfig = {
@@ -47,4 +49,5 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   tls: false,
   tlsCert: undefined,
   tlsKey: undefined,
+  ipv6Pool: '2408:4000::/40',
 }

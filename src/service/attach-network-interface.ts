@@ -1,5 +1,8 @@
 import {
   attachDetachStatuses,
+  checkIpv6Cap,
+  ipv4SlotsOf,
+  ipv6SlotsOf,
   privateIpCap,
   requireEniStatus,
   requireInstanceStatus,
@@ -43,10 +46,12 @@ export async function attachNetworkInterface(
     const attached = await tx.enisOfInstance(instance.id)
     if (attached.length + 1 > type.eniQuantity) throw errors.eniPerInstanceLimitExceeded()
     const cap = privateIpCap(ctx.profile, type)
-    const secondaries = eni.privateIps.length - 1
-    if (eni.privateIps.length > cap || (secondaries > 0 && type.eniPrivateIpAddressQuantity <= 1)) {
-      throw errors.ipv4CountExceeded(eni.id, cap, eni.privateIps.length, 0)
+    const slots = ipv4SlotsOf(eni)
+    if (slots > cap || (slots > 1 && type.eniPrivateIpAddressQuantity <= 1)) {
+      throw errors.ipv4CountExceeded(eni.id, cap, slots, 0)
     }
+    // IPv6 the ENI already carries must fit the type (spec §5.2); 0 IPv6 always fits.
+    if (ipv6SlotsOf(eni) > 0) checkIpv6Cap(eni, type, 0)
     const taken = new Set(attached.map((e) => e.deviceIndex))
     let deviceIndex = 1
     while (taken.has(deviceIndex)) deviceIndex++

@@ -29,6 +29,8 @@ Options:
   --tls-key FILE           … and its private key (PEM)
   --regions R              regions and zones, REGION:ZONE,ZONE;REGION:ZONE (default
                            cn-hangzhou:cn-hangzhou-h,cn-hangzhou-i,cn-hangzhou-j)
+  --ipv6-pool CIDR         the IPv6 block VPC /56s come from, k-th IPv6 VPC → k-th /56
+                           (default 2408:4000::/40)
   --config FILE            JSON file with the same settings (camelCase keys; "regions" may
                            also be [{"regionId": "…", "zones": ["…"], "localName": "…"}])
 Environment: ENI_PORT, ENI_DB, ENI_ASYNC_DELAY_MS, ENI_QUOTA_PROFILE, … override the file;
@@ -57,6 +59,7 @@ export async function run(argv: string[]): Promise<number> {
         tls: { type: 'boolean' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
+        'ipv6-pool': { type: 'string' },
         config: { type: 'string' },
       },
     },
@@ -87,6 +90,7 @@ export async function run(argv: string[]): Promise<number> {
         tls: values.tls,
         tlsCert: values['tls-cert'],
         tlsKey: values['tls-key'],
+        ipv6Pool: values['ipv6-pool'],
       },
     })
   } catch (e: unknown) {

@@ -156,7 +156,7 @@ describe('registerActions', () => {
     const names = h.registry.definitions().map((d) => `${d.version} ${d.action}`)
     assert.equal(new Set(names).size, names.length)
     assert.equal(names.length, allActions(h.ctx).length)
-    assert.equal(names.length, 42)
+    assert.equal(names.length, 45)
     for (const action of ['CreateVpc', 'DescribeVSwitchAttributes', 'DeleteVSwitch']) {
       assert.ok(names.includes(`2016-04-28 ${action}`), action)
     }
@@ -174,6 +174,6 @@ describe('registerActions', () => {
   })
 
   test('an unknown Action is InvalidAction.NotFound', async () => {
-    await h.fails('AssignIpv6Addresses', { RegionId: REGION }, 404, 'InvalidAction.NotFound')
+    await h.fails('AssignIpv7Addresses', { RegionId: REGION }, 404, 'InvalidAction.NotFound')
   })
 })

@@ -1,11 +1,13 @@
 // CreateVpc (VPC 2016-04-28, eni-api.md §8.1): `Pending`, then `Available` once the worker runs.
-// CidrBlock defaults to 172.16.0.0/12. IPv6, user CIDRs and tags are not modelled.
+// CidrBlock defaults to 172.16.0.0/12. `EnableIpv6` gives the VPC a /56 from the server's pool
+// (or `Ipv6CidrBlock`), `Ipv6Isp` records the ISP (extensions.md §2.1). User CIDRs and tags are
+// not modelled.
 import type { ServiceContext } from '../../service/context.js'
 import { createVpc } from '../../service/create-vpc.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { optStr, regionOf, rejectUnsupported } from './shared/request-params.js'
 
-const UNSUPPORTED = ['EnableIpv6', 'Ipv6CidrBlock', 'UserCidr', 'Tag']
+const UNSUPPORTED = ['UserCidr', 'Tag', 'Ipv6IpamPoolId', 'Ipv6CidrMask']
 
 export function createVpcAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
@@ -23,6 +25,9 @@ export function createVpcAction(deps: { ctx: ServiceContext }): ActionDefinition
           description: optStr(params, 'Description'),
           clientToken: optStr(params, 'ClientToken'),
           dryRun: params.bool('DryRun'),
+          enableIpv6: params.bool('EnableIpv6'),
+          ipv6CidrBlock: optStr(params, 'Ipv6CidrBlock'),
+          ipv6Isp: optStr(params, 'Ipv6Isp'),
         },
       )
       return {

@@ -29,7 +29,7 @@ export function describeNetworkInterfacesAction(deps: { ctx: ServiceContext }): 
       const matchesNothing =
         type.matchesNothing ||
         status.matchesNothing ||
-        filtersOnAbsentFeature(params, ['Ipv6Address', 'ServiceManaged', 'Tag'])
+        filtersOnAbsentFeature(params, ['ServiceManaged', 'Tag'])
       const result = await describeNetworkInterfaces(
         deps.ctx,
         { accountId },
@@ -44,6 +44,7 @@ export function describeNetworkInterfacesAction(deps: { ctx: ServiceContext }): 
           status: status.value,
           primaryIp: optStr(params, 'PrimaryIpAddress'),
           privateIps: nonEmpty(params.list('PrivateIpAddress', { max: 100 })),
+          ipv6Addresses: nonEmpty(params.list('Ipv6Address', { max: 100 })),
           name: optStr(params, 'NetworkInterfaceName'),
           ...pageOf(params, { maxPageSize: 1000, maxResults: 500 }),
         },

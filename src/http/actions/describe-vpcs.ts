@@ -6,6 +6,7 @@ import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { pageFields, wrap } from '../list-wrapper.js'
 import { vswitchIdsOf } from './shared/network-lookups.js'
 import {
+  boolFilter,
   commaList,
   filtersOnAbsentFeature,
   optStr,
@@ -26,6 +27,7 @@ export function describeVpcsAction(deps: { ctx: ServiceContext }): ActionDefinit
         regionId: regionOf(params),
         ids: matchesNothing ? [] : ids,
         name: optStr(params, 'VpcName'),
+        ipv6: boolFilter(params, 'EnableIpv6'),
         ...pageOf(params, { maxPageSize: 50 }),
       })
       const vpcs = []

@@ -6,7 +6,13 @@ import { describeVSwitches } from '../../service/vswitch-operations.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { pageFields, wrap } from '../list-wrapper.js'
 import { routeTablesOf } from './shared/network-lookups.js'
-import { commaList, filtersOnAbsentFeature, optStr, pageOf } from './shared/request-params.js'
+import {
+  boolFilter,
+  commaList,
+  filtersOnAbsentFeature,
+  optStr,
+  pageOf,
+} from './shared/request-params.js'
 import { toWireVSwitch } from './wire/network-wire.js'
 
 export function describeVSwitchesAction(deps: { ctx: ServiceContext }): ActionDefinition {
@@ -16,13 +22,14 @@ export function describeVSwitchesAction(deps: { ctx: ServiceContext }): ActionDe
     handler: async ({ params, accountId }) => {
       const caller = { accountId }
       const ids = commaList(params, 'VSwitchId', 20)
-      const matchesNothing = filtersOnAbsentFeature(params, ['IsDefault', 'EnableIpv6', 'Tag'])
+      const matchesNothing = filtersOnAbsentFeature(params, ['IsDefault', 'Tag'])
       const result = await describeVSwitches(deps.ctx, caller, {
         regionId: optStr(params, 'RegionId'),
         vpcId: optStr(params, 'VpcId'),
         ids: matchesNothing ? [] : ids,
         zoneId: optStr(params, 'ZoneId'),
         name: optStr(params, 'VSwitchName'),
+        ipv6: boolFilter(params, 'EnableIpv6'),
         ...pageOf(params, { maxPageSize: 50 }),
       })
       const routeTables = await routeTablesOf(deps.ctx, caller, result.items)

@@ -92,7 +92,7 @@ export function instanceQueries(c: SqlConnection, d: Dialect): InstanceQueries {
           w,
           f.privateIps.length
             ? `id IN (SELECT e.instance_id FROM enis e JOIN private_ips p ON p.eni_id = e.id
-                WHERE e.eni_type = 'Primary' AND p.is_primary = 1
+                WHERE e.eni_type = 'Primary' AND p.is_primary = 1 AND p.prefix IS NULL
                 AND p.address IN (${marks(f.privateIps.length)}))`
             : '1 = 0',
           ...f.privateIps,

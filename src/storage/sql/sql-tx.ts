@@ -7,6 +7,7 @@ import { instanceQueries } from './instance-queries.js'
 import { ipQueries } from './ip-queries.js'
 import { networkQueries } from './network-queries.js'
 import { operationQueries } from './operation-queries.js'
+import { prefixQueries } from './prefix-queries.js'
 import type { Dialect, SqlConnection } from './sql-connection.js'
 
 export function sqlTx(c: SqlConnection, d: Dialect, nextSeq: () => number): Tx {
@@ -16,6 +17,7 @@ export function sqlTx(c: SqlConnection, d: Dialect, nextSeq: () => number): Tx {
     ...instanceQueries(c, d),
     ...eniQueries(c, d),
     ...ipQueries(c, nextSeq),
+    ...prefixQueries(c, nextSeq),
     ...operationQueries(c, d),
   }
 }

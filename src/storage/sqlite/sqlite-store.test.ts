@@ -11,6 +11,7 @@ import Database from 'better-sqlite3'
 import { anAccount } from '../../testing/builders.js'
 import { describeStoreContract } from '../contract/store.contract.js'
 import type { Store } from '../store.js'
+import { MIGRATIONS } from '../sql/schema.js'
 import { SqliteStore } from './sqlite-store.js'
 
 describeStoreContract({
@@ -78,7 +79,10 @@ describe('SqliteStore (engine-only)', () => {
     try {
       assert.deepEqual(await second.transaction((tx) => tx.getAccountByName(a.name)), a)
       const versions = db.prepare('SELECT version FROM schema_migrations').all()
-      assert.deepEqual(versions, [{ version: 1 }])
+      assert.deepEqual(
+        versions,
+        MIGRATIONS.map((m) => ({ version: m.version })),
+      )
     } finally {
       await second.close()
     }
