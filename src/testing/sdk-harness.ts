@@ -4,6 +4,7 @@ import Ecs from '@alicloud/ecs20140526'
 import { $OpenApiUtil } from '@alicloud/openapi-core'
 import RPCClient from '@alicloud/pop-core'
 import Vpc from '@alicloud/vpc20160428'
+import type { ServerConfig } from '../config/server-config.js'
 import { DEFAULT_SERVER_CONFIG } from '../config/server-config.js'
 import type { RunningServer } from '../main.js'
 import { startServer } from '../main.js'
@@ -11,7 +12,9 @@ import { startServer } from '../main.js'
 export const AK = 'LTAIcompatcompatcompat'
 export const SECRET = 'compat-secret-compat-secret-01'
 
-export async function startCompatServer(): Promise<RunningServer> {
+export async function startCompatServer(
+  overrides: Partial<ServerConfig> = {},
+): Promise<RunningServer> {
   return startServer(
     {
       ...DEFAULT_SERVER_CONFIG,
@@ -19,6 +22,7 @@ export async function startCompatServer(): Promise<RunningServer> {
       port: 0,
       asyncDelayMs: 20,
       logLevel: 'silent',
+      ...overrides,
     },
     { ENIPLANE_ACCESS_KEY_ID: AK, ENIPLANE_ACCESS_KEY_SECRET: SECRET },
     () => undefined,

@@ -115,6 +115,16 @@ describe('tenancy', () => {
       ],
       ['DeleteNetworkInterface', { NetworkInterfaceId: ids.eni }, 'InvalidEniId.NotFound'],
       [
+        'AssignIpv6Addresses',
+        { NetworkInterfaceId: ids.eni, Ipv6AddressCount: 1 },
+        'InvalidEniId.NotFound',
+      ],
+      [
+        'UnassignIpv6Addresses',
+        { NetworkInterfaceId: ids.eni, 'Ipv6Address.1': '2408:4000::5' },
+        'InvalidEniId.NotFound',
+      ],
+      [
         'ModifyNetworkInterfaceAttribute',
         { NetworkInterfaceId: ids.eni, NetworkInterfaceName: 'x1' },
         'InvalidEniId.NotFound',
@@ -133,6 +143,7 @@ describe('tenancy', () => {
       ['DeleteSecurityGroup', { SecurityGroupId: ids.sg }, 'InvalidSecurityGroupId.NotFound'],
       ['DeleteVSwitch', { VSwitchId: ids.vsw }, 'InvalidVSwitchId.NotFound'],
       ['DeleteVpc', { VpcId: ids.vpc }, 'InvalidVpcId.NotFound'],
+      ['ModifyVpcAttribute', { VpcId: ids.vpc, EnableIPv6: true }, 'InvalidVpcId.NotFound'],
     ]
     for (const [action, params, code] of cases) {
       const e = await fail(action, params)
