@@ -37,7 +37,8 @@ export function assignPrivateIpAddressesAction(deps: { ctx: ServiceContext }): A
       const set: WireAssignedPrivateIpAddressesSet = {
         NetworkInterfaceId: result.networkInterfaceId,
         ...wrap('PrivateIpSet', 'PrivateIpAddress', result.assigned),
-        ...wrap('Ipv4PrefixSet', 'Ipv4Prefixes', result.assignedPrefixes),
+        // `?? []`: an idempotency record written before prefixes existed has none
+        ...wrap('Ipv4PrefixSet', 'Ipv4Prefixes', result.assignedPrefixes ?? []),
       }
       return { AssignedPrivateIpAddressesSet: set }
     },
