@@ -40,13 +40,24 @@ describe('netns layout', () => {
     )
   })
 
+  it('a dual-stack vSwitch: the IPv6 gateway on the bridge, without DAD', () => {
+    const lines = vswitchCommands('p-vsw-1', {
+      vswitchId: 'vsw-1',
+      gateway: '192.168.0.253',
+      prefixLength: 24,
+      ipv6Gateway: '2408:4000:0:6a01::1',
+    }).map((l) => l.join(' '))
+    assert.ok(lines.includes('-n p-vsw-1 addr add 2408:4000:0:6a01::1/64 dev br0 nodad'))
+    assert.equal(lines.at(-1), '-n p-vsw-1 link set br0 up')
+  })
+
   it('an instance: ARP answered and announced only from the interface holding the address', () => {
     assert.deepEqual(
       instanceCommands('p-i-1').map((l) => l.join(' ')),
       [
         'netns add p-i-1',
         '-n p-i-1 link set lo up',
-        'netns exec p-i-1 sysctl -q -w net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2',
+        'netns exec p-i-1 sysctl -q -w net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2 net.ipv6.conf.all.accept_ra=0 net.ipv6.conf.default.accept_ra=0',
       ],
     )
   })

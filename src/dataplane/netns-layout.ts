@@ -1,8 +1,8 @@
 // The lab dataplane's layout, as pure names and `ip` argv lists (see netns-dataplane.ts):
 // - each vSwitch → namespace `<prefix><vsw-id>` with bridge `br0` holding the gateway address
-//   (third-from-last of the CIDR) and `100.100.100.200/32` on `lo`, where the metadata relay
-//   listens on port 80;
-// - each Running instance → namespace `<prefix><i-id>`;
+//   (third-from-last of the CIDR; and `<the /64>::1` on a dual-stack vSwitch) and
+//   `100.100.100.200/32` on `lo`, where the metadata relay listens on port 80;
+// - each Running instance → namespace `<prefix><i-id>` (router advertisements off: IPv6 is static);
 // - each attached ENI → a veth pair: `eth<DeviceIndex>` with the ENI's MAC and primary address in
 //   the instance namespace (the primary ENI also gets the default route via the gateway, which
 //   carries metadata traffic to 100.100.100.200), `v<hash>` on the bridge in the vSwitch
@@ -16,6 +16,8 @@ export interface VSwitchPlan {
   readonly vswitchId: string
   readonly gateway: string
   readonly prefixLength: number
+  /** the vSwitch's IPv6 gateway (`<its /64>::1`) when it has IPv6 */
+  readonly ipv6Gateway?: string | undefined
 }
 
 export interface EniPlan {
@@ -66,6 +68,10 @@ export function vswitchCommands(ns: string, vsw: VSwitchPlan): string[][] {
     // VPC gateway answers with in Alibaba Cloud.
     ['-n', ns, 'link', 'add', BRIDGE, 'address', GATEWAY_MAC, 'type', 'bridge'],
     ['-n', ns, 'addr', 'add', `${vsw.gateway}/${vsw.prefixLength}`, 'dev', BRIDGE],
+    // the IPv6 gateway of a dual-stack vSwitch, usable at once (no DAD) like the guests' addresses
+    ...(vsw.ipv6Gateway === undefined
+      ? []
+      : [['-n', ns, 'addr', 'add', `${vsw.ipv6Gateway}/64`, 'dev', BRIDGE, 'nodad']]),
     ['-n', ns, 'link', 'set', BRIDGE, 'up'],
   ]
 }
@@ -89,6 +95,10 @@ export function instanceCommands(ns: string): string[][] {
       '-w',
       'net.ipv4.conf.all.arp_ignore=1',
       'net.ipv4.conf.all.arp_announce=2',
+      // IPv6 is static (the agent adds the ENIs' addresses): no router advertisements taken,
+      // also on the ENIs' interfaces yet to come (`default`)
+      'net.ipv6.conf.all.accept_ra=0',
+      'net.ipv6.conf.default.accept_ra=0',
     ],
   ]
 }

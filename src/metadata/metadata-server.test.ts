@@ -180,3 +180,66 @@ describe('metadata service (source address)', () => {
     })
   })
 })
+
+describe('metadata service (IPv6 and prefixes)', () => {
+  let server: RunningMetadataServer
+  const dual = anInterfaceMetadata({
+    ipv6Addresses: ['2408:4000:0:6a01::10', '2408:4000:0:6a01::1a2b'],
+    vswitchIpv6Cidr: '2408:4000:0:6a01::/64',
+    ipv6Gateway: '2408:4000:0:6a01::1',
+    vpcIpv6Cidrs: ['2408:4000:0:6a00::/56'],
+    ipv4Prefixes: ['192.168.0.32/28', '192.168.0.48/28'],
+    ipv6Prefixes: ['2408:4000:0:6a01:1a2b::/80'],
+  })
+  const v4only = anInterfaceMetadata({
+    eniId: 'eni-example0002',
+    mac: '00:16:3e:00:00:02',
+    deviceIndex: 1,
+    primaryIp: '192.168.0.20',
+    privateIps: ['192.168.0.20'],
+  })
+  const view = anInstanceMetadata({ primary: dual, interfaces: [dual, v4only] })
+  before(
+    async () =>
+      (server = await startMetadataServer({
+        host: '127.0.0.1',
+        port: 0,
+        lookup: async (address) => (address === '127.0.0.1' ? view : undefined),
+      })),
+  )
+  after(async () => server.close())
+
+  const mac = '/latest/meta-data/network/interfaces/macs/00:16:3e:00:00:01/'
+  const cases: [string, string][] = [
+    ['ipv6s', '[2408:4000:0:6a01::10,2408:4000:0:6a01::1a2b]'],
+    ['ipv6-gateway', '2408:4000:0:6a01::1'],
+    ['vswitch-ipv6-cidr-block', '2408:4000:0:6a01::/64'],
+    ['vpc-ipv6-cidr-blocks', '2408:4000:0:6a00::/56'],
+    ['ipv4-prefixes', '["192.168.0.32/28","192.168.0.48/28"]'],
+    ['ipv6-prefixes', '[2408:4000:0:6a01:1a2b::/80]'],
+  ]
+  for (const [item, body] of cases) {
+    test(`GET …/${item}`, async () => {
+      assert.deepEqual(await get(server, mac + item, {}), { status: 200, body })
+    })
+  }
+
+  test('an IPv4-only ENI has no IPv6 or prefix items (404, not empty)', async () => {
+    const other = '/latest/meta-data/network/interfaces/macs/00:16:3e:00:00:02/'
+    for (const [item] of cases) {
+      assert.equal((await get(server, other + item, {})).status, 404, item)
+    }
+    const listing = (await get(server, other, {})).body.split('\n')
+    assert.ok(!listing.some((e) => e.startsWith('ipv6') || e.endsWith('prefixes')))
+    assert.ok((await get(server, mac, {})).body.split('\n').includes('ipv6s'))
+  })
+
+  test('meta-data/all carries them as strings', async () => {
+    const all = JSON.parse((await get(server, '/latest/meta-data/all', {})).body) as {
+      network: { interfaces: { macs: Record<string, Record<string, string>> } }
+    }
+    const eth0 = all.network.interfaces.macs['00:16:3e:00:00:01']
+    assert.equal(eth0?.['ipv6s'], cases[0]?.[1])
+    assert.equal(all.network.interfaces.macs['00:16:3e:00:00:02']?.['ipv6s'], undefined)
+  })
+})

@@ -1,14 +1,16 @@
 // The instance metadata service: Alibaba's `http://100.100.100.200/` paths on a plain node:http
-// listener of its own (spec/guest-os.md §1.1). The caller is the instance whose primary private
-// IP is the request's source address; for local testing only, with `trustHeader`, the header
-// `X-Eniplane-Instance-Ip` names it instead. A token (PUT /latest/api/token) is optional, as on
+// listener of its own (spec/guest-os.md §1.1, spec/extensions.md §9): `meta-data/` (and its
+// `all` document) and `dynamic/instance-identity/document`. The caller is the instance that holds
+// the request's source address (any private IP of any attached ENI); for local testing only, with
+// `trustHeader`, the header `X-Eniplane-Instance-Ip` names it instead. A token (PUT /latest/api/token) is optional, as on
 // an instance created without HttpTokens=required, but a token that is sent must be valid.
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { InstanceMetadata } from '../service/instance-metadata.js'
-import { metadataTree, resolveMetadata } from './metadata-tree.js'
+import type { MetadataNode } from './metadata-tree.js'
+import { allDocument, dynamicTree, metadataTree, resolveMetadata } from './metadata-tree.js'
 import { parseTokenTtl, TokenRegistry } from './token-registry.js'
 
 export const TOKEN_HEADER = 'x-aliyun-ecs-metadata-token'
@@ -97,9 +99,18 @@ export function createMetadataHandler(
     if (token !== undefined && !tokens.valid(token, caller.instanceId)) {
       return plain(401, 'Unauthorized')
     }
-    if (area === undefined || area === '') return plain(200, 'meta-data/')
-    if (area !== 'meta-data') return NOT_FOUND
-    const found = resolveMetadata(metadataTree(caller), rest.join('/'))
+    if (area === undefined || area === '') return plain(200, 'dynamic/\nmeta-data/')
+    const item = rest.join('/')
+    let tree: MetadataNode
+    if (area === 'meta-data') {
+      tree = metadataTree(caller)
+      if (item === 'all') return plain(200, allDocument(tree))
+    } else if (area === 'dynamic') {
+      tree = dynamicTree(caller)
+    } else {
+      return NOT_FOUND
+    }
+    const found = resolveMetadata(tree, item)
     return found.kind === 'absent' ? NOT_FOUND : plain(200, found.text)
   }
 }

@@ -22,6 +22,35 @@ export function describeInstanceTypes(input: {
   )
 }
 
+export interface InstanceTypePage {
+  readonly items: InstanceType[]
+  /** `''` on the last page */
+  readonly nextToken: string
+}
+
+const TYPE_TOKEN = /^it(\d{1,6})$/
+
+/**
+ * One page of the (static, ordered) catalogue: `maxResults` types (default 1600, the API's)
+ * after the position `nextToken` names. A token this server did not issue → InvalidParameter.
+ */
+export function pageInstanceTypes(
+  types: readonly InstanceType[],
+  input: { maxResults?: number | undefined; nextToken?: string | undefined },
+): InstanceTypePage {
+  let start = 0
+  if (input.nextToken !== undefined && input.nextToken !== '') {
+    const match = TYPE_TOKEN.exec(input.nextToken)
+    start = match?.[1] === undefined ? -1 : Number(match[1])
+    if (start <= 0 || start >= types.length) throw errors.invalidParameter('NextToken')
+  }
+  const end = start + (input.maxResults ?? 1600)
+  return {
+    items: types.slice(start, end),
+    nextToken: end < types.length ? `it${end}` : '',
+  }
+}
+
 export function describeImages(
   ctx: ServiceContext,
   input: { regionId: string; imageIds?: readonly string[] | undefined },

@@ -58,9 +58,18 @@ describeOnEngines('instance metadata view', (t) => {
       instanceId,
     )
     assert.equal(await instanceMetadataByIp(ctx, primary.primaryIp, 'vsw-other'), undefined)
-    // a secondary ENI's primary IP is not an instance's address
-    assert.equal(await instanceMetadataByIp(ctx, attached.primaryIp), undefined)
+    // any address of any attached ENI identifies the instance; an attaching ENI's does not
+    const secondaryOfPrimary = p.privateIps[1] ?? ''
+    for (const address of [
+      attached.primaryIp,
+      secondaryOfPrimary,
+      view.interfaces[1]?.privateIps[1] ?? '',
+    ]) {
+      assert.equal((await instanceMetadataByIp(ctx, address))?.instanceId, instanceId, address)
+    }
+    assert.equal(await instanceMetadataByIp(ctx, pending.primaryIp), undefined)
     assert.equal(await instanceMetadataByIp(ctx, '192.168.1.250'), undefined)
+    assert.equal(view.hostName, `iZ${instanceId.slice(2)}Z`)
   })
 
   t.it('tells equal addresses of two accounts apart only by vSwitch', async (h) => {

@@ -206,10 +206,11 @@ export interface Tx {
   setInstanceStatus(id: string, status: InstanceStatus, startedAt?: Date): Promise<void>
   deleteInstance(accountId: string, id: string): Promise<void>
   /**
-   * Cross-account, for the metadata service only: instances whose primary ENI has `address` as
-   * its primary private IP (optionally only in `vswitchId`). Several VPCs may reuse an address.
+   * Cross-account, for the metadata service only: instances with an attached (`InUse`) ENI that
+   * holds `address` as any of its private IPs, primary or secondary (optionally only in
+   * `vswitchId`). Several VPCs may reuse an address, so there may be more than one.
    */
-  findInstancesByPrimaryIp(address: string, vswitchId?: string): Promise<Instance[]>
+  findInstancesByAddress(address: string, vswitchId?: string): Promise<Instance[]>
   /** Cross-account, for the lab dataplane only: every instance in `status`, by id. */
   instancesWithStatus(status: InstanceStatus): Promise<Instance[]>
 

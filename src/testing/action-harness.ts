@@ -12,7 +12,11 @@ import type { WireNetworkInterface } from '../api/wire/network-interface.js'
 import { seededRandom } from '../allocator/seeded-random.js'
 import { ManualClock } from '../domain/clock.js'
 import { idGeneratorFrom, seededBytes } from '../domain/ids.js'
-import { DEFAULT_REGION_QUOTAS, QUOTA_PROFILES } from '../domain/quota-profile.js'
+import {
+  DEFAULT_REGION_QUOTAS,
+  QUOTA_PROFILES,
+  type QuotaProfileName,
+} from '../domain/quota-profile.js'
 import { DEFAULT_REGIONS, type Region } from '../domain/regions.js'
 import { createAccount } from '../service/accounts.js'
 import { createServiceContext, type ServiceContext } from '../service/context.js'
@@ -48,6 +52,8 @@ export interface Harness {
 export interface HarnessOptions {
   /** Regions and zones served (default: cn-hangzhou with zones h, i, j). */
   readonly regions?: readonly Region[]
+  /** Quota profile (default `seed`). */
+  readonly profile?: QuotaProfileName
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -58,7 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     ids: idGeneratorFrom(seededBytes(1)),
     random: seededRandom(1),
-    profile: QUOTA_PROFILES.seed,
+    profile: QUOTA_PROFILES[options.profile ?? 'seed'],
     quotas: DEFAULT_REGION_QUOTAS,
     regions: options.regions ?? DEFAULT_REGIONS,
     asyncDelayMs: 0,

@@ -16,6 +16,12 @@ export function anInterfaceMetadata(overrides: Partial<InterfaceMetadata> = {}):
     vswitchCidr: '192.168.0.0/24',
     vpcId: 'vpc-1',
     vpcCidr: '192.168.0.0/16',
+    ipv6Addresses: [],
+    vswitchIpv6Cidr: undefined,
+    ipv6Gateway: undefined,
+    vpcIpv6Cidrs: [],
+    ipv4Prefixes: [],
+    ipv6Prefixes: [],
     ...overrides,
   }
 }

@@ -22,6 +22,7 @@ export function execIpRunner(binary = 'ip', timeoutMs = 10_000): IpRunner {
 }
 
 export function ipArgs(action: Action): string[] {
+  const fam = 'family' in action && action.family === 6 ? '-6' : '-4'
   switch (action.kind) {
     case 'addr-add':
       return [
@@ -37,9 +38,24 @@ export function ipArgs(action: Action): string[] {
       ]
     case 'addr-del':
       return ['-4', 'addr', 'del', `${action.ip}/${action.prefixLength}`, 'dev', action.ifname]
+    case 'addr6-add':
+      return ['-6', 'addr', 'add', `${action.ip}/64`, 'dev', action.ifname, 'nodad']
+    case 'addr6-del':
+      return ['-6', 'addr', 'del', `${action.ip}/${action.prefixLength}`, 'dev', action.ifname]
+    case 'prefix-add':
+    case 'prefix-del':
+      return [
+        `-${action.family}`,
+        'route',
+        action.kind === 'prefix-add' ? 'replace' : 'del',
+        'local',
+        action.cidr,
+        'dev',
+        action.ifname,
+      ]
     case 'route-replace':
       return [
-        '-4',
+        fam,
         'route',
         'replace',
         action.dst,
@@ -51,11 +67,11 @@ export function ipArgs(action: Action): string[] {
         String(action.table),
       ]
     case 'table-flush':
-      return ['-4', 'route', 'flush', 'table', String(action.table)]
+      return [fam, 'route', 'flush', 'table', String(action.table)]
     case 'rule-add':
     case 'rule-del':
       return [
-        '-4',
+        fam,
         'rule',
         action.kind === 'rule-add' ? 'add' : 'del',
         'from',

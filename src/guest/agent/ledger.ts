@@ -17,6 +17,12 @@ export interface EniLedger {
   readonly missing: number
   /** policy-routing slot of a secondary ENI: table 1000 + slot, priority 20000 + slot */
   readonly slot?: number
+  /** IPv6 addresses this agent added, and their debounce counters */
+  readonly owned6?: readonly string[]
+  readonly absent6?: Readonly<Record<string, number>>
+  /** delegated prefixes (local ranges) this agent added, and their debounce counters */
+  readonly ownedPrefixes?: readonly string[]
+  readonly absentPrefixes?: Readonly<Record<string, number>>
 }
 
 export interface Ledger {
@@ -58,7 +64,12 @@ function isEniLedger(v: unknown): v is EniLedger {
     isRecordOf(e['aliases'], isNumber) &&
     isRecordOf(e['absent'], isNumber) &&
     isNumber(e['missing']) &&
-    (e['slot'] === undefined || isNumber(e['slot']))
+    (e['slot'] === undefined || isNumber(e['slot'])) &&
+    (e['owned6'] === undefined || (Array.isArray(e['owned6']) && e['owned6'].every(isString))) &&
+    (e['absent6'] === undefined || isRecordOf(e['absent6'], isNumber)) &&
+    (e['ownedPrefixes'] === undefined ||
+      (Array.isArray(e['ownedPrefixes']) && e['ownedPrefixes'].every(isString))) &&
+    (e['absentPrefixes'] === undefined || isRecordOf(e['absentPrefixes'], isNumber))
   )
 }
 

@@ -6,6 +6,7 @@ import { cidrContains, parseCidr } from '../render/ipv4.js'
 import type { EniLedger, Ledger } from './ledger.js'
 import { MAX_SLOT, priorityOf, tableOf } from './ledger.js'
 import type { Observation, ObservedLink } from './observe.js'
+import { cleanupExtras, planExtras } from './plan-extras.js'
 import { missingPolicy, staleRules } from './plan-policy.js'
 import type { EniMetadata, MetadataRead } from './read-metadata.js'
 import type { Action } from './action.js'
@@ -169,26 +170,38 @@ function planEni(
   }
 
   // Order (spec §13): stale rules, addresses out, table routes, addresses in, their rules.
-  let actions: Action[] = [...removals, ...additions]
   let slot: number | undefined
+  let policy: { table: number; priority: number } | undefined
   if (!eni.isPrimaryEni) {
     slot = slotFromName(ifname) ?? before?.slot ?? lowestFree(usedSlots, 1)
     usedSlots.add(slot)
-    const policy = { table: tableOf(slot), priority: priorityOf(slot) }
+    policy = { table: tableOf(slot), priority: priorityOf(slot) }
+  }
+  const extras = planExtras(eni, link, sameMac ? before : undefined, confirm, observed, policy)
+  notes.push(...extras.notes)
+  pending += extras.pending
+  let actions: Action[] = [...removals, ...extras.removals, ...additions, ...extras.additions]
+  if (policy !== undefined) {
     const removed = new Set(removals.map((a) => (a.kind === 'addr-del' ? a.ip : '')))
     const keep = new Set([
       eni.primaryIp,
       ...desired,
       ...[...onLink.keys()].filter((ip) => !removed.has(ip)),
+      ...(eni.prefixes ?? []).filter((p) => p.family === 4).map((p) => p.cidr),
     ])
     const wanted = [eni.primaryIp, ...desired]
     const [routes, rules] = splitRoutes(missingPolicy(eni, ifname, observed, policy, wanted))
     actions = [
       ...staleRules(eni.eniId, observed, policy, keep),
+      ...extras.staleRules,
       ...removals,
+      ...extras.removals,
       ...routes,
+      ...extras.routes,
       ...additions,
+      ...extras.additions,
       ...rules,
+      ...extras.rules,
     ]
   }
   const entry: EniLedger = {
@@ -199,6 +212,7 @@ function planEni(
     absent,
     missing: 0,
     ...(slot === undefined ? {} : { slot }),
+    ...(extras.entry.owned6.length + extras.entry.ownedPrefixes.length === 0 ? {} : extras.entry),
   }
   return { actions, notes, pending, entry }
 }
@@ -226,6 +240,11 @@ function cleanupEni(eniId: string, entry: EniLedger, observed: Observation): Act
       actions.push({ kind: 'table-flush', eniId, table })
     }
   }
+  const slot =
+    entry.slot === undefined
+      ? undefined
+      : { table: tableOf(entry.slot), priority: priorityOf(entry.slot) }
+  actions.push(...cleanupExtras(eniId, entry, observed, slot))
   for (const ip of entry.owned) {
     const a = link?.addresses.find((x) => x.ip === ip)
     if (link !== undefined && a !== undefined) {
@@ -267,6 +286,14 @@ export function settleLedger(plan: Plan, failed: readonly Action[], previous: Le
       enis[action.eniId] = { ...entry, owned, aliases }
     } else if (action.kind === 'addr-del' && !entry.owned.includes(action.ip)) {
       enis[action.eniId] = { ...entry, owned: [...entry.owned, action.ip].sort(compareIp) }
+    } else if (action.kind === 'addr6-add' || action.kind === 'addr6-del') {
+      const others = (entry.owned6 ?? []).filter((ip) => ip !== action.ip)
+      const owned6 = action.kind === 'addr6-add' ? others : [...others, action.ip].sort()
+      enis[action.eniId] = { ...entry, owned6 }
+    } else if (action.kind === 'prefix-add' || action.kind === 'prefix-del') {
+      const others = (entry.ownedPrefixes ?? []).filter((c) => c !== action.cidr)
+      const ownedPrefixes = action.kind === 'prefix-add' ? others : [...others, action.cidr].sort()
+      enis[action.eniId] = { ...entry, ownedPrefixes }
     }
   }
   return { version: 1, enis }

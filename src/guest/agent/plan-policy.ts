@@ -16,7 +16,7 @@ export function rulesOf(observed: Observation, slot: PolicySlot): ObservedRule[]
   )
 }
 
-/** Rules of the slot whose source is not in `keep` (addresses staying on the interface). */
+/** Rules of the slot whose source is not in `keep` (addresses staying, or kept prefixes). */
 export function staleRules(
   eniId: string,
   observed: Observation,
@@ -24,6 +24,7 @@ export function staleRules(
   keep: ReadonlySet<string>,
 ): Action[] {
   return rulesOf(observed, slot)
+    .filter((r) => !keep.has(r.from))
     .filter((r) => !r.from.endsWith('/32') || !keep.has(r.from.slice(0, -3)))
     .map((r) => ({ kind: 'rule-del', eniId, from: r.from, ...slot }))
 }

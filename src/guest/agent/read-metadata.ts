@@ -1,7 +1,8 @@
 // One read of the ENI facts the agent acts on (spec/guest-os.md §15.2): the primary MAC, the
 // MAC list, and per MAC its id, primary IP, private IPs, netmask, gateway and vSwitch CIDR. A
 // failed or empty MAC list fails the whole read; a failed or malformed item skips that ENI only.
-import { parseCidr, parseIpv4 } from '../render/ipv4.js'
+import { cidrContains, parseCidr, parseIpv4 } from '../render/ipv4.js'
+import { canonicalIpv6, ipv6CidrContains, parseIpv6, parseIpv6Cidr } from '../render/ipv6.js'
 import type { MetadataClient } from './metadata-client.js'
 
 export interface EniMetadata {
@@ -17,6 +18,14 @@ export interface EniMetadata {
   readonly gateway: string
   /** `vswitch-cidr-block` */
   readonly subnetCidr: string
+  /** `ipv6s` (canonical); empty when the item is absent (404: the ENI has no IPv6) */
+  readonly ipv6Addresses?: readonly string[]
+  /** `vswitch-ipv6-cidr-block` (canonical /64), when served */
+  readonly ipv6Cidr?: string
+  /** `ipv6-gateway` (canonical), when served */
+  readonly ipv6Gateway?: string
+  /** `ipv4-prefixes` and `ipv6-prefixes` (canonical); empty when absent */
+  readonly prefixes?: readonly { readonly cidr: string; readonly family: 4 | 6 }[]
 }
 
 export type MetadataRead =
@@ -69,6 +78,80 @@ export function parsePrivateIpv4s(body: string): string[] | null {
   return ips
 }
 
+/**
+ * `ipv6s` / `ipv6-prefixes`: `[a,b]` (brackets, no quotes) or a JSON array; canonical forms.
+ * Null when any element is malformed (never act on a partial list).
+ */
+export function parseIpv6List(body: string, prefixes = false): string[] | null {
+  const parts = body
+    .replace(/[[\]"\s]/g, '')
+    .split(',')
+    .filter((p) => p !== '')
+  const out: string[] = []
+  for (const part of parts) {
+    const value = prefixes ? parseIpv6Cidr(part)?.text : canonicalIpv6(part)
+    if (value === undefined) return null
+    if (!out.includes(value)) out.push(value)
+  }
+  return out
+}
+
+/** `ipv4-prefixes`: a JSON array of aligned `a.b.c.d/len`; null when malformed. */
+export function parseIpv4Prefixes(body: string): string[] | null {
+  const parts = body
+    .replace(/[[\]"\s]/g, '')
+    .split(',')
+    .filter((p) => p !== '')
+  return parts.every((p) => parseCidr(p) !== undefined) ? [...new Set(parts)] : null
+}
+
+/** Optional IPv6/prefix items: 404 means none; a malformed body skips the ENI. */
+async function readExtras(
+  client: MetadataClient,
+  mac: string,
+  subnet: { contains(ip: string): boolean },
+): Promise<Pick<EniMetadata, 'ipv6Addresses' | 'ipv6Cidr' | 'ipv6Gateway' | 'prefixes'> | string> {
+  const item = async (name: string) => {
+    const answer = await client.get(`network/interfaces/macs/${mac}/${name}`)
+    return answer.status === 'ok' ? answer.text.trim() : undefined
+  }
+  const [ipv6s, cidrText, gatewayText, v4p, v6p] = [
+    await item('ipv6s'),
+    await item('vswitch-ipv6-cidr-block'),
+    await item('ipv6-gateway'),
+    await item('ipv4-prefixes'),
+    await item('ipv6-prefixes'),
+  ]
+  const ipv6Addresses = ipv6s === undefined ? [] : parseIpv6List(ipv6s)
+  if (ipv6Addresses === null) return 'ipv6s is malformed'
+  const v4 = v4p === undefined ? [] : parseIpv4Prefixes(v4p)
+  const v6 = v6p === undefined ? [] : parseIpv6List(v6p, true)
+  if (v4 === null || v6 === null) return 'ipv4-prefixes or ipv6-prefixes is malformed'
+  const cidr = cidrText === undefined ? undefined : parseIpv6Cidr(cidrText)
+  if (cidrText !== undefined && cidr === undefined) return 'vswitch-ipv6-cidr-block is malformed'
+  const gateway = gatewayText === undefined ? undefined : canonicalIpv6(gatewayText)
+  if (gatewayText !== undefined && gateway === undefined) return 'ipv6-gateway is malformed'
+  if ((ipv6Addresses.length > 0 || v6.length > 0) && cidr === undefined) {
+    return 'IPv6 without vswitch-ipv6-cidr-block'
+  }
+  const outside6 = [...ipv6Addresses, ...v6.map((p) => p.split('/')[0] ?? '')].filter(
+    (ip) => cidr === undefined || !ipv6CidrContains(cidr, parseIpv6(ip) ?? 0n),
+  )
+  const outside4 = v4.filter((p) => !subnet.contains(p.split('/')[0] ?? ''))
+  if (outside6.length + outside4.length > 0) {
+    return `ALERT: ${[...outside6, ...outside4].join(', ')} outside the vSwitch`
+  }
+  return {
+    ipv6Addresses,
+    ...(cidr === undefined ? {} : { ipv6Cidr: cidr.text }),
+    ...(gateway === undefined ? {} : { ipv6Gateway: gateway }),
+    prefixes: [
+      ...v4.map((c) => ({ cidr: c, family: 4 as const })),
+      ...v6.map((c) => ({ cidr: c, family: 6 as const })),
+    ],
+  }
+}
+
 const ITEMS = [
   'network-interface-id',
   'primary-ip-address',
@@ -99,7 +182,12 @@ async function readEni(
   if (parseIpv4(primaryIp) === undefined) return 'primary-ip-address is malformed'
   if (parseIpv4(gateway) === undefined) return 'gateway is malformed'
   if (!/^[A-Za-z0-9-]+$/.test(eniId)) return 'network-interface-id is malformed'
+  const extras = await readExtras(client, mac, {
+    contains: (ip) => cidrContains(cidr, ip),
+  })
+  if (typeof extras === 'string') return extras
   return {
+    ...extras,
     mac,
     eniId,
     isPrimaryEni: mac === primaryMac,

@@ -9,7 +9,15 @@ import type { Ledger } from './ledger.js'
 import { priorityOf, tableOf } from './ledger.js'
 import type { MetadataClient } from './metadata-client.js'
 import type { Observation } from './observe.js'
-import { OBSERVE_COMMANDS, parseLinks, parseRoutes, parseRules } from './observe.js'
+import {
+  OBSERVE_COMMANDS,
+  parseLinks,
+  parseLocalRanges,
+  parseRoutes,
+  parseRoutes6,
+  parseRules,
+  parseRules6,
+} from './observe.js'
 import type { PersistTarget } from './persist.js'
 import { persistInterface } from './persist.js'
 import type { Action } from './plan-changes.js'
@@ -40,6 +48,12 @@ export async function observe(ip: IpRunner): Promise<Observation> {
     links: parseLinks(await ip(OBSERVE_COMMANDS.links)),
     rules: parseRules(await ip(OBSERVE_COMMANDS.rules)),
     routes: parseRoutes(await ip(OBSERVE_COMMANDS.routes)),
+    rules6: parseRules6(await ip(OBSERVE_COMMANDS.rules6)),
+    routes6: parseRoutes6(await ip(OBSERVE_COMMANDS.routes6)),
+    localRanges: [
+      ...parseLocalRanges(await ip(OBSERVE_COMMANDS.local4), 4),
+      ...parseLocalRanges(await ip(OBSERVE_COMMANDS.local6), 6),
+    ],
   }
 }
 
@@ -102,6 +116,11 @@ export function interfaceFor(eni: EniMetadata, ledger: Ledger): InterfaceDescrip
       ? {}
       : { routeTable: tableOf(deviceIndex), rulePriority: priorityOf(deviceIndex) }),
     aliasIndexes: entry.aliases,
+    ...(eni.ipv6Cidr === undefined ? {} : { vswitchIpv6Cidr: eni.ipv6Cidr }),
+    ...(eni.ipv6Gateway === undefined ? {} : { ipv6Gateway: eni.ipv6Gateway }),
+    ipv6Addresses: eni.ipv6Addresses ?? [],
+    ipv4Prefixes: (eni.prefixes ?? []).filter((p) => p.family === 4).map((p) => p.cidr),
+    ipv6Prefixes: (eni.prefixes ?? []).filter((p) => p.family === 6).map((p) => p.cidr),
   }
 }
 
@@ -115,9 +134,11 @@ async function persistAll(
   for (const eni of read.enis) {
     const iface = interfaceFor(eni, ledgers.next)
     if (iface === undefined) continue
-    const revoked = actions.flatMap((a) =>
-      a.kind === 'addr-del' && a.eniId === eni.eniId ? [a.ip] : [],
-    )
+    const revoked = actions.flatMap((a) => {
+      if (a.eniId !== eni.eniId) return []
+      if (a.kind === 'addr-del' || a.kind === 'addr6-del') return [a.ip]
+      return a.kind === 'prefix-del' ? [a.cidr] : []
+    })
     // a revoked address keeps the alias it had (its file is `ifcfg-eth0:<that N>`)
     const before = ledgers.ledger.enis[eni.eniId]?.aliases ?? {}
     const aliasIndexes = { ...iface.aliasIndexes }

@@ -51,13 +51,29 @@ export interface InterfaceDescription {
   readonly nmConnectionUuid?: string
   /** Windows connection name for netsh; default `Ethernet` (index 0), else `Ethernet <n+1>`. */
   readonly windowsAdapterName?: string
+  /**
+   * IPv6 addresses of the ENI (`ipv6s`) that stay (or become) configured, each with the vSwitch
+   * /64 and without duplicate-address detection (the VPC guarantees uniqueness).
+   */
+  readonly ipv6Addresses?: readonly string[]
+  /** vSwitch IPv6 CIDR (`vswitch-ipv6-cidr-block`), a /64; required with any IPv6 input. */
+  readonly vswitchIpv6Cidr?: string
+  /** `ipv6-gateway`; required for IPv6 on a secondary ENI (its table's default route). */
+  readonly ipv6Gateway?: string
+  /** IPv4 /28 prefixes delegated to the ENI, inside `vswitchCidr`. */
+  readonly ipv4Prefixes?: readonly string[]
+  /** IPv6 /80 prefixes delegated to the ENI, inside `vswitchIpv6Cidr`. */
+  readonly ipv6Prefixes?: readonly string[]
 }
 
 export interface RenderRequest {
   readonly iface: InterfaceDescription
   /** `add`: make `secondaryIps` present. `revoke`: remove `revoked`, keep the rest. */
   readonly mode: 'add' | 'revoke'
-  /** Addresses being removed (revoke mode only). They may or may not still be in secondaryIps. */
+  /**
+   * What is being removed (revoke mode only): IPv4 and IPv6 addresses and IPv4/IPv6 prefixes
+   * (`a.b.c.d/28`, `x::/80`). They may or may not still be in the kept lists.
+   */
   readonly revoked?: readonly string[]
 }
 

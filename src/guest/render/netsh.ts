@@ -8,7 +8,9 @@ import type { RenderRequest, RenderedFile } from './interface-description.js'
 import { commandScript } from './interface-description.js'
 import type { RenderPlan } from './render-plan.js'
 import { planRender } from './render-plan.js'
-import { windowsGatewayMetric, windowsMac } from './windows.js'
+import { revokesAnything } from './ipv6-dad.js'
+import { IPV6_ADDRESS_PREFIX_LENGTH } from './extras-plan.js'
+import { prefixNotes, windowsGatewayMetric, windowsMac } from './windows.js'
 
 function makeStatic(plan: RenderPlan, name: string): string[] {
   const metric = plan.policy ? ` gwmetric=${windowsGatewayMetric(plan)}` : ''
@@ -23,21 +25,48 @@ function makeStatic(plan: RenderPlan, name: string): string[] {
   ]
 }
 
+/** IPv6 addresses without DAD (all but the lowest skipassource), a secondary ENI's route. */
+function ipv6Lines(plan: RenderPlan, name: string): string[] {
+  const lines: string[] = []
+  if (plan.ipv6.keep.length > 0) {
+    lines.push(`netsh interface ipv6 set interface interface=${name} dadtransmits=0`)
+  }
+  plan.ipv6.keep.forEach((ip, n) => {
+    const skip = n === 0 ? '' : ' skipassource=true'
+    lines.push(
+      `netsh interface ipv6 add address interface=${name} address=${ip}/${IPV6_ADDRESS_PREFIX_LENGTH}${skip}`,
+    )
+  })
+  const gateway = plan.ipv6.gateway
+  if (plan.policy && gateway !== undefined && plan.ipv6.keep.length > 0) {
+    lines.push(
+      `netsh interface ipv6 add route prefix=::/0 interface=${name} nexthop=${gateway} metric=${windowsGatewayMetric(plan)}`,
+    )
+  }
+  return [...lines, ...prefixNotes(plan, 'rem')]
+}
+
 export function renderNetsh(req: RenderRequest): RenderedFile[] {
   const plan = planRender(req)
   const name = `"${plan.windowsAdapterName}"`
   const header = `rem adapter ${name} must be the one with MAC ${windowsMac(plan.mac)} (getmac /v)`
   if (plan.mode === 'revoke') {
-    if (plan.revoke.length === 0) return []
-    const removals = plan.revoke.map(
-      (a) => `netsh interface ipv4 delete address name=${name} address=${a.ip}`,
-    )
+    if (!revokesAnything(plan)) return []
+    const removals = [
+      ...plan.revoke.map((a) => `netsh interface ipv4 delete address name=${name} address=${a.ip}`),
+      ...plan.ipv6.revoke.map(
+        (ip) => `netsh interface ipv6 delete address interface=${name} address=${ip}`,
+      ),
+      ...plan.prefixes.revoke.map((p) => `rem prefix ${p.cidr} is no longer delegated`),
+    ]
     return [commandScript('revoke', 'cmd', [header, ...removals])]
   }
-  if (!plan.policy && plan.keep.length === 0) return []
+  const v6 = ipv6Lines(plan, name)
+  if (!plan.policy && plan.keep.length === 0 && v6.length === 0) return []
   const additions = plan.keep.map(
     (a) =>
       `netsh interface ipv4 add address name=${name} address=${a.ip} mask=${plan.netmask} skipassource=true`,
   )
-  return [commandScript('add', 'cmd', [header, ...makeStatic(plan, name), ...additions])]
+  const toStatic = plan.policy || plan.keep.length > 0 ? makeStatic(plan, name) : []
+  return [commandScript('add', 'cmd', [header, ...toStatic, ...additions, ...v6])]
 }

@@ -1,6 +1,8 @@
 // Validates a RenderRequest and turns it into the normalised plan every renderer works from:
 // sorted addresses with stable alias suffixes and labels, and the policy routing of a
 // secondary ENI. Throws RangeError on input that must not reach a config file or a script.
+import type { Ipv6Plan, PrefixesPlan } from './extras-plan.js'
+import { planExtras } from './extras-plan.js'
 import type { RenderRequest } from './interface-description.js'
 import { cidrContains, compareIpv4, parseCidr, parseIpv4, prefixToNetmask } from './ipv4.js'
 
@@ -41,6 +43,10 @@ export interface RenderPlan {
   readonly policy: PolicyRouting | undefined
   readonly nmConnectionUuid: string | undefined
   readonly windowsAdapterName: string
+  /** IPv6 addresses of the ENI (see extras-plan.ts) */
+  readonly ipv6: Ipv6Plan
+  /** delegated IPv4 /28 and IPv6 /80 prefixes */
+  readonly prefixes: PrefixesPlan
 }
 
 /** Kernel IFNAMSIZ 16 including NUL (spec §0.3 rule 3). */
@@ -107,8 +113,11 @@ export function planRender(req: RenderRequest): RenderPlan {
   if (cidr.prefixLength !== iface.prefixLength) {
     fail('prefixLength', 'must equal the vSwitch prefix length')
   }
-  const revokedInput = req.revoked ?? []
-  if (req.mode === 'add' && revokedInput.length > 0) fail('revoked', 'is only valid in revoke mode')
+  if (req.mode === 'add' && (req.revoked ?? []).length > 0) {
+    fail('revoked', 'is only valid in revoke mode')
+  }
+  const extras = planExtras(req)
+  const revokedInput = extras.revokedIpv4
   const all = [iface.primaryIp, iface.gateway, ...iface.secondaryIps, ...revokedInput]
   all.forEach((ip) => requireIpv4('address', ip))
   for (const ip of all) {
@@ -168,6 +177,8 @@ export function planRender(req: RenderRequest): RenderPlan {
           },
     nmConnectionUuid: uuid,
     windowsAdapterName: adapter,
+    ipv6: extras.ipv6,
+    prefixes: extras.prefixes,
   }
 }
 

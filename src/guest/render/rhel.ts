@@ -2,13 +2,15 @@
 // GATEWAY in alias files (P1), no spaces around `=` (P10), ARPCHECK=no (P25), stable suffixes.
 // The primary ENI's ifcfg-eth0 is left alone. A secondary ENI also gets its parent file with
 // DEFROUTE=no plus route-/rule- files (spec §13). When `<dev>:<N>` would exceed 15 characters
-// no alias file can exist, so the output falls back to target `rhel-ipaddrn`.
+// no alias file can exist, so the output falls back to target `rhel-ipaddrn`; likewise with IPv6
+// addresses or delegated prefixes, which initscripts only takes in ifcfg-<dev> and route files.
 import type { RenderRequest, RenderedFile } from './interface-description.js'
 import { commandScript, configFile } from './interface-description.js'
 import { policySetup, ruleSelector } from './ip.js'
 import type { AddressPlan, RenderPlan } from './render-plan.js'
 import { planRender } from './render-plan.js'
-import { NETWORK_SCRIPTS, ifcfgLines, ifcfgPolicyFiles, renderRhelIpaddrn } from './rhel-ipaddrn.js'
+import { hasExtras } from './ipv6-dad.js'
+import { NETWORK_SCRIPTS, ifcfgLines, ifcfgRouteFiles, renderRhelIpaddrn } from './rhel-ipaddrn.js'
 
 function aliasName(plan: RenderPlan, address: AddressPlan): string {
   return `${plan.device}:${address.alias}`
@@ -70,9 +72,9 @@ function revokeLines(plan: RenderPlan): string[] {
 
 export function renderRhel(req: RenderRequest): RenderedFile[] {
   const plan = planRender(req)
-  if (!plan.labelled) return renderRhelIpaddrn(req)
+  if (!plan.labelled || hasExtras(plan)) return renderRhelIpaddrn(req)
   const files = [
-    ...(plan.policy ? [parentFile(plan), ...ifcfgPolicyFiles(plan, plan.policy)] : []),
+    ...(plan.policy ? [parentFile(plan), ...ifcfgRouteFiles(plan)] : []),
     ...plan.keep.map((address) => aliasFile(plan, address)),
   ]
   if (plan.mode === 'add') {

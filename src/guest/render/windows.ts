@@ -8,6 +8,8 @@ import type { RenderRequest, RenderedFile } from './interface-description.js'
 import { commandScript } from './interface-description.js'
 import type { RenderPlan } from './render-plan.js'
 import { planRender } from './render-plan.js'
+import { IPV6_ADDRESS_PREFIX_LENGTH } from './extras-plan.js'
+import { revokesAnything } from './ipv6-dad.js'
 
 export function windowsMac(mac: string): string {
   return mac.toUpperCase().replace(/:/g, '-')
@@ -52,19 +54,56 @@ function makeStatic(plan: RenderPlan): string[] {
   ]
 }
 
+/**
+ * IPv6: DAD off on the adapter (the VPC guarantees uniqueness), each address with the /64 (all but
+ * the lowest SkipAsSource, so the adapter keeps one IPv6 source), a secondary ENI's default route
+ * with its own metric. Windows has no local-range route, so a delegated prefix is named only.
+ */
+function ipv6Lines(plan: RenderPlan): string[] {
+  const lines: string[] = []
+  if (plan.ipv6.keep.length > 0) {
+    lines.push('Set-NetIPInterface -InterfaceIndex $i -AddressFamily IPv6 -DadTransmits 0')
+  }
+  plan.ipv6.keep.forEach((ip, n) => {
+    const skip = n === 0 ? '' : ' -SkipAsSource $true'
+    lines.push(
+      `New-NetIPAddress -InterfaceIndex $i -AddressFamily IPv6 -IPAddress ${ip} -PrefixLength ${IPV6_ADDRESS_PREFIX_LENGTH}${skip}`,
+    )
+  })
+  const gateway = plan.ipv6.gateway
+  if (plan.policy && gateway !== undefined && plan.ipv6.keep.length > 0) {
+    lines.push(
+      `New-NetRoute -InterfaceIndex $i -DestinationPrefix ::/0 -NextHop ${gateway} -RouteMetric ${windowsGatewayMetric(plan)}`,
+    )
+  }
+  return [...lines, ...prefixNotes(plan, '#')]
+}
+
+/** Comment lines naming the delegated prefixes (for containers or VMs behind the adapter). */
+export function prefixNotes(plan: RenderPlan, comment: string): string[] {
+  return plan.prefixes.keep.map(
+    (p) =>
+      `${comment} prefix ${p.cidr} is delegated to this adapter: Windows has no local-range route; assign its addresses to containers/VMs or add them one by one`,
+  )
+}
+
 export function renderWindows(req: RenderRequest): RenderedFile[] {
   const plan = planRender(req)
   if (plan.mode === 'revoke') {
-    if (plan.revoke.length === 0) return []
-    const removals = plan.revoke.map(
-      (a) => `Remove-NetIPAddress -InterfaceIndex $i -IPAddress ${a.ip} -Confirm:$false`,
+    if (!revokesAnything(plan)) return []
+    const removals = [...plan.revoke.map((a) => a.ip), ...plan.ipv6.revoke].map(
+      (ip) => `Remove-NetIPAddress -InterfaceIndex $i -IPAddress ${ip} -Confirm:$false`,
     )
-    return [commandScript('revoke', 'ps1', [...findAdapter(plan), ...removals])]
+    const released = plan.prefixes.revoke.map((p) => `# prefix ${p.cidr} is no longer delegated`)
+    return [commandScript('revoke', 'ps1', [...findAdapter(plan), ...removals, ...released])]
   }
-  if (!plan.policy && plan.keep.length === 0) return []
+  const v6 = ipv6Lines(plan)
+  if (!plan.policy && plan.keep.length === 0 && v6.length === 0) return []
   const additions = plan.keep.map(
     (a) =>
       `New-NetIPAddress -InterfaceIndex $i -IPAddress ${a.ip} -PrefixLength ${plan.prefixLength} -SkipAsSource $true`,
   )
-  return [commandScript('add', 'ps1', [...findAdapter(plan), ...makeStatic(plan), ...additions])]
+  // Only an IPv4 address added next to DHCP switches DHCP off (P19).
+  const toStatic = plan.policy || plan.keep.length > 0 ? makeStatic(plan) : []
+  return [commandScript('add', 'ps1', [...findAdapter(plan), ...toStatic, ...additions, ...v6])]
 }

@@ -149,6 +149,53 @@ describe('catalogue', () => {
     )
     await h.fails('DescribeInstanceTypes', many, 400, 'InvalidParameter')
   })
+
+  test('DescribeInstanceTypes pages with MaxResults/NextToken, "" on the last page', async () => {
+    type Page = { NextToken: string; InstanceTypes: Wrapped<'InstanceType', WireInstanceType> }
+    const seen: string[] = []
+    let nextToken = ''
+    let pages = 0
+    do {
+      const page = await h.ok<Page>('DescribeInstanceTypes', {
+        MaxResults: '100',
+        ...(nextToken !== '' ? { NextToken: nextToken } : {}),
+      })
+      assert.ok(page.InstanceTypes.InstanceType.length <= 100)
+      seen.push(...page.InstanceTypes.InstanceType.map((t) => t.InstanceTypeId))
+      nextToken = page.NextToken
+      pages++
+    } while (nextToken !== '' && pages < 10)
+    assert.equal(pages, 2)
+    assert.equal(seen.length, 155)
+    assert.equal(new Set(seen).size, 155)
+    const all = await h.ok<Page>('DescribeInstanceTypes', {})
+    assert.equal(all.InstanceTypes.InstanceType.length, 155)
+    assert.equal(all.NextToken, '')
+    for (const bad of ['it0', 'it155', 'garbage']) {
+      await h.fails('DescribeInstanceTypes', { NextToken: bad }, 400, 'InvalidParameter')
+    }
+  })
+
+  test('under seed, EniPrivateIpAddressQuantity is the enforced min(20, type)', async () => {
+    type Page = { InstanceTypes: Wrapped<'InstanceType', WireInstanceType> }
+    const page = await h.ok<Page>('DescribeInstanceTypes', {
+      'InstanceTypes.1': 'ecs.g8i.4xlarge', // 30 per ENI in the catalogue
+      'InstanceTypes.2': 'ecs.g6.large', // 6
+    })
+    const limits = Object.fromEntries(
+      page.InstanceTypes.InstanceType.map((t) => [t.InstanceTypeId, t.EniPrivateIpAddressQuantity]),
+    )
+    assert.deepEqual(limits, { 'ecs.g8i.4xlarge': 20, 'ecs.g6.large': 6 })
+    const current = await startHarness({ profile: 'current' })
+    try {
+      const types = await current.ok<Page>('DescribeInstanceTypes', {
+        'InstanceTypes.1': 'ecs.g8i.4xlarge',
+      })
+      assert.equal(types.InstanceTypes.InstanceType[0]?.EniPrivateIpAddressQuantity, 30)
+    } finally {
+      await current.close()
+    }
+  })
 })
 
 describe('registerActions', () => {

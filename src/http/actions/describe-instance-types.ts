@@ -1,26 +1,38 @@
-// DescribeInstanceTypes (ECS, eni-api.md §7.12): the per-type ENI limits. `RegionId` is optional
-// (types are global); an unknown type in `InstanceTypes.N` is simply absent. The whole matching
-// catalogue fits in one page, so `NextToken` is always empty.
+// DescribeInstanceTypes (ECS, eni-api.md §7.12, extensions.md §7): the per-type ENI limits.
+// `RegionId` is optional (types are global); an unknown type in `InstanceTypes.N` is simply
+// absent. Pages with `MaxResults` (≤ 1600, the default) and `NextToken` (`""` on the last page),
+// as Terway and Cilium loop on it. `EniPrivateIpAddressQuantity` is the limit this server
+// enforces on an attached ENI: under the `seed` profile min(20, the type's), so a client that
+// reads it never asks for more than it may have.
+import { privateIpCap } from '../../domain/eni-rules.js'
 import type { ServiceContext } from '../../service/context.js'
-import { describeInstanceTypes } from '../../service/catalogue.js'
+import { describeInstanceTypes, pageInstanceTypes } from '../../service/catalogue.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { wrap } from '../list-wrapper.js'
 import { optStr } from './shared/request-params.js'
 import { toWireInstanceType } from './wire/catalogue-wire.js'
 
-export function describeInstanceTypesAction(_deps: { ctx: ServiceContext }): ActionDefinition {
+export function describeInstanceTypesAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
     version: ECS_VERSION,
     action: 'DescribeInstanceTypes',
     handler: async ({ params }) => {
-      params.int('MaxResults', { min: 1, max: 1600 })
+      const maxResults = params.int('MaxResults', { min: 1, max: 1600 })
       const types = describeInstanceTypes({
         instanceTypes: params.list('InstanceTypes', { max: 10 }),
         family: optStr(params, 'InstanceTypeFamily'),
       })
+      const page = pageInstanceTypes(types, { maxResults, nextToken: optStr(params, 'NextToken') })
       return {
-        NextToken: '',
-        ...wrap('InstanceTypes', 'InstanceType', types.map(toWireInstanceType)),
+        NextToken: page.nextToken,
+        ...wrap(
+          'InstanceTypes',
+          'InstanceType',
+          page.items.map((t) => ({
+            ...toWireInstanceType(t),
+            EniPrivateIpAddressQuantity: privateIpCap(deps.ctx.profile, t),
+          })),
+        ),
       }
     },
   }

@@ -154,6 +154,58 @@ export function instancesContract(c: Cases): void {
       },
     )
 
+    c.it(
+      'findInstancesByAddress finds the instance behind any address of an attached ENI',
+      async ({ store }) => {
+        const w = await store.transaction(async (tx) => {
+          const net = await seedNetwork(tx)
+          const other = await seedNetwork(tx)
+          const i1 = instanceIn(net)
+          const i2 = instanceIn(other)
+          await tx.insertInstance(i1)
+          await tx.insertInstance(i2)
+          const secondary = anAddress()
+          const p1 = await seedEni(
+            tx,
+            net,
+            { type: 'Primary', status: 'InUse', instanceId: i1.id, deviceIndex: 0 },
+            { secondaries: [secondary] },
+          )
+          const e1 = await seedEni(tx, net, { status: 'InUse', instanceId: i1.id, deviceIndex: 1 })
+          const attaching = await seedEni(tx, net, {
+            status: 'Attaching',
+            instanceId: i1.id,
+            deviceIndex: 2,
+          })
+          const loose = await seedEni(tx, net)
+          // the other account's VPC reuses i1's primary address
+          await seedEni(tx, other, {
+            type: 'Primary',
+            status: 'InUse',
+            instanceId: i2.id,
+            deviceIndex: 0,
+            primaryIp: p1.primaryIp,
+          })
+          return { net, other, i1, i2, p1, e1, attaching, loose, secondary }
+        })
+        await store.transaction(async (tx) => {
+          const find = async (address: string, vsw?: string) =>
+            ids(await tx.findInstancesByAddress(address, vsw))
+          const [first, second] = [w.i1.id, w.i2.id].sort()
+          assert.deepEqual(await find(w.p1.primaryIp), [first, second])
+          assert.deepEqual(await find(w.p1.primaryIp, w.net.vswitch.id), [w.i1.id])
+          assert.deepEqual(await find(w.p1.primaryIp, w.other.vswitch.id), [w.i2.id])
+          assert.deepEqual(await find(w.secondary), [w.i1.id])
+          assert.deepEqual(await find(w.e1.primaryIp, w.net.vswitch.id), [w.i1.id])
+          assert.deepEqual(await find(w.secondary, w.other.vswitch.id), [])
+          // an ENI still attaching, or not attached, identifies no instance
+          assert.deepEqual(await find(w.attaching.primaryIp), [])
+          assert.deepEqual(await find(w.loose.primaryIp), [])
+          assert.deepEqual(await find('10.255.255.1'), [])
+        })
+      },
+    )
+
     c.it('countInstancesOfVSwitch counts the instances in a vSwitch', async ({ store }) => {
       const net = await store.transaction((tx) => seedNetwork(tx))
       await store.transaction(async (tx) => {

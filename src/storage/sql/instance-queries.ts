@@ -13,7 +13,7 @@ type InstanceQueries = Pick<
   | 'countInstancesOfVSwitch'
   | 'setInstanceStatus'
   | 'deleteInstance'
-  | 'findInstancesByPrimaryIp'
+  | 'findInstancesByAddress'
   | 'instancesWithStatus'
 >
 
@@ -120,11 +120,13 @@ export function instanceQueries(c: SqlConnection, d: Dialect): InstanceQueries {
     async deleteInstance(accountId, id) {
       await c.run('DELETE FROM instances WHERE account_id = ? AND id = ?', [accountId, id])
     },
-    async findInstancesByPrimaryIp(address, vswitchId) {
+    async findInstancesByAddress(address, vswitchId) {
+      // One row per (vSwitch, address) at most (the primary key), so no DISTINCT is needed.
       const rows = await c.all(
-        `SELECT i.* FROM instances i
-          JOIN enis e ON e.instance_id = i.id AND e.eni_type = 'Primary'
-          WHERE e.primary_ip = ?${vswitchId === undefined ? '' : ' AND e.vswitch_id = ?'}
+        `SELECT i.* FROM private_ips p
+          JOIN enis e ON e.id = p.eni_id AND e.status = 'InUse'
+          JOIN instances i ON i.id = e.instance_id
+          WHERE p.address = ?${vswitchId === undefined ? '' : ' AND p.vswitch_id = ?'}
           ORDER BY i.id`,
         vswitchId === undefined ? [address] : [address, vswitchId],
       )

@@ -180,4 +180,10 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX ipv6_blocks_eni ON ipv6_blocks (eni_id)`,
     ],
   },
+  {
+    // The metadata service finds the instance behind a request's source address, which may be
+    // any private IP of any attached ENI (the primary key only serves lookups by vSwitch).
+    version: 9,
+    statements: [`CREATE INDEX private_ips_address ON private_ips (address)`],
+  },
 ]

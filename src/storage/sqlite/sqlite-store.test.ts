@@ -78,7 +78,7 @@ describe('SqliteStore (engine-only)', () => {
     const second = await SqliteStore.open(db)
     try {
       assert.deepEqual(await second.transaction((tx) => tx.getAccountByName(a.name)), a)
-      const versions = db.prepare('SELECT version FROM schema_migrations').all()
+      const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()
       assert.deepEqual(
         versions,
         MIGRATIONS.map((m) => ({ version: m.version })),
