@@ -3,6 +3,7 @@
 // purpose: the caller is identified by its network address, not by an AccessKey.
 import { gatewayOf, netmaskOf, parseCidr } from '../allocator/cidr.js'
 import { formatIpv4 } from '../allocator/ipv4.js'
+import { ipv6GatewayOf, parseIpv6Cidr } from '../allocator/ipv6.js'
 import type { EniView, Instance, VSwitch, Vpc } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
 import type { ServiceContext } from './context.js'
@@ -24,6 +25,18 @@ export interface InterfaceMetadata {
   readonly vswitchCidr: string
   readonly vpcId: string
   readonly vpcCidr: string
+  /** IPv6 addresses of the ENI (canonical), in assignment order */
+  readonly ipv6Addresses: readonly string[]
+  /** the vSwitch's IPv6 /64, when the vSwitch has IPv6 */
+  readonly vswitchIpv6Cidr: string | undefined
+  /** the vSwitch's IPv6 gateway (`<the /64>::1`), when the vSwitch has IPv6 */
+  readonly ipv6Gateway: string | undefined
+  /** the VPC's IPv6 /56 blocks */
+  readonly vpcIpv6Cidrs: readonly string[]
+  /** delegated IPv4 /28 prefixes (`a.b.c.d/28`) */
+  readonly ipv4Prefixes: readonly string[]
+  /** delegated IPv6 /80 prefixes (canonical) */
+  readonly ipv6Prefixes: readonly string[]
 }
 
 export interface InstanceMetadata {
@@ -43,9 +56,9 @@ export interface InstanceMetadata {
 }
 
 /**
- * The instance whose primary ENI has `address` as its primary private IP, optionally only in
- * `vswitchId` (the vSwitch the request came from). Undefined when none or, without a vSwitch to
- * tell them apart, when several VPCs use the address.
+ * The instance that holds `address` as any private IP (primary or secondary) of any attached
+ * ENI, optionally only in `vswitchId` (the vSwitch the request came from). Undefined when none
+ * or, without a vSwitch to tell them apart, when several VPCs use the address.
  */
 export async function instanceMetadataByIp(
   ctx: ServiceContext,
@@ -53,7 +66,7 @@ export async function instanceMetadataByIp(
   vswitchId?: string,
 ): Promise<InstanceMetadata | undefined> {
   return runTransaction(ctx, async (tx) => {
-    const found = await tx.findInstancesByPrimaryIp(address, vswitchId)
+    const found = await tx.findInstancesByAddress(address, vswitchId)
     const [instance] = found
     if (instance === undefined || found.length > 1) return undefined
     return metadataOf(tx, instance)
@@ -102,7 +115,7 @@ async function metadataOf(tx: Tx, instance: Instance): Promise<InstanceMetadata 
     zoneId: instance.zoneId,
     instanceType: instance.instanceType,
     imageId: instance.imageId,
-    hostName: instance.hostName,
+    hostName: instance.hostName || defaultHostName(instance.id),
     instanceName: instance.name,
     status: instance.status,
     primary,
@@ -110,10 +123,19 @@ async function metadataOf(tx: Tx, instance: Instance): Promise<InstanceMetadata 
   }
 }
 
+/**
+ * ECS's default host name: `iZ` + the instance id without `i-` + `Z` (spec/extensions.md §9,
+ * observed `iZbp16rhtg91v96m32vggjZ`), used when the instance was launched without HostName.
+ */
+export function defaultHostName(instanceId: string): string {
+  return `iZ${instanceId.replace(/^i-/, '')}Z`
+}
+
 function interfaceOf(eni: EniView, vsw: VSwitch, vpc: Vpc): InterfaceMetadata | undefined {
   const cidr = parseCidr(vsw.cidrBlock)
   if (cidr === undefined || cidr.size < 4 || eni.deviceIndex === null) return undefined
   const primaryIp = eni.privateIps.find((p) => p.primary)?.address ?? eni.primaryIp
+  const v6 = vsw.ipv6CidrBlock === null ? undefined : parseIpv6Cidr(vsw.ipv6CidrBlock)
   return {
     eniId: eni.id,
     mac: eni.macAddress.toLowerCase(),
@@ -130,5 +152,11 @@ function interfaceOf(eni: EniView, vsw: VSwitch, vpc: Vpc): InterfaceMetadata | 
     vswitchCidr: cidr.text,
     vpcId: vpc.id,
     vpcCidr: vpc.cidrBlock,
+    ipv6Addresses: eni.ipv6Addresses,
+    vswitchIpv6Cidr: v6?.text,
+    ipv6Gateway: v6 === undefined ? undefined : ipv6GatewayOf(v6),
+    vpcIpv6Cidrs: vpc.ipv6CidrBlock === null ? [] : [vpc.ipv6CidrBlock],
+    ipv4Prefixes: eni.ipv4Prefixes,
+    ipv6Prefixes: eni.ipv6Prefixes,
   }
 }

@@ -27,6 +27,14 @@ export async function addressesIn(ns: string, dev: string): Promise<string[]> {
   return links.flatMap((l) => (l.addr_info ?? []).map((a) => a.local ?? '')).filter(Boolean)
 }
 
+/** Global IPv6 addresses on `dev` in `ns` ([] when the device is absent). */
+export async function addresses6In(ns: string, dev: string): Promise<string[]> {
+  const r = await run('ip', ['-n', ns, '-j', '-6', 'addr', 'show', 'dev', dev, 'scope', 'global'])
+  if (r.code !== 0) return []
+  const links = JSON.parse(r.stdout || '[]') as { addr_info?: { local?: string }[] }[]
+  return links.flatMap((l) => (l.addr_info ?? []).map((a) => a.local ?? '')).filter(Boolean)
+}
+
 export async function linkMac(ns: string, dev: string): Promise<string | undefined> {
   const r = await run('ip', ['-n', ns, '-j', 'link', 'show', 'dev', dev])
   if (r.code !== 0) return undefined
@@ -46,6 +54,16 @@ export async function answers(ns: string, address: string): Promise<boolean> {
   const r = await run(
     'ip',
     ['netns', 'exec', ns, 'ping', '-c', '1', '-W', '1', '-n', address],
+    10_000,
+  )
+  return r.code === 0
+}
+
+/** True when IPv6 `address` answers one ICMPv6 echo (`ping -6 -c 1 -W 1`) from inside `ns`. */
+export async function answers6(ns: string, address: string): Promise<boolean> {
+  const r = await run(
+    'ip',
+    ['netns', 'exec', ns, 'ping', '-6', '-c', '1', '-W', '1', '-n', address],
     10_000,
   )
   return r.code === 0
@@ -73,4 +91,42 @@ export function agentOnce(ns: string, statePath: string, more: string[] = []) {
     ],
     60_000,
   )
+}
+
+/** The OpenTelemetry Alibaba detector's attributes, run unmodified inside `ns`. */
+export async function otelDetect(ns: string): Promise<Record<string, string>> {
+  const script = join(ROOT, 'test', 'e2e', 'support', 'otel-detect.ts')
+  const r = await run(
+    'ip',
+    ['netns', 'exec', ns, process.execPath, '--import', 'tsx', script],
+    20_000,
+  )
+  if (r.code !== 0) throw new Error(`otel-detect in ${ns}: ${r.stderr}`)
+  return JSON.parse(r.stdout || '{}') as Record<string, string>
+}
+
+/** A metadata item fetched by curl inside `ns`, from the source address `from`. */
+export async function metadataFrom(ns: string, from: string, path: string) {
+  const r = await run(
+    'ip',
+    [
+      'netns',
+      'exec',
+      ns,
+      'curl',
+      '-s',
+      '-m',
+      '5',
+      '--interface',
+      from,
+      '-o',
+      '-',
+      '-w',
+      '\n%{http_code}',
+      `http://100.100.100.200${path}`,
+    ],
+    10_000,
+  )
+  const cut = r.stdout.lastIndexOf('\n')
+  return { status: Number(r.stdout.slice(cut + 1)), body: r.stdout.slice(0, cut) }
 }
