@@ -22,7 +22,7 @@ const TOKEN = p('ClientToken', 'idempotency token: a retry with the same token r
 const DRY_RUN = p('DryRun', 'true: only check the request')
 const PAGES = [p('PageNumber', 'page, from 1'), p('PageSize', 'rows per page')]
 const TOKENS = [p('NextToken', 'from the previous page'), p('MaxResults', 'rows per page')]
-const TAGS = list('Tag', 'tags (Tag.N.Key, Tag.N.Value); not modelled')
+const TAGS = list('Tag', 'tags (Tag.N.Key, Tag.N.Value); on Describe actions a filter (AND)')
 const SG = [
   p('SecurityGroupId', 'one security group'),
   list('SecurityGroupIds', 'security groups (instead of SecurityGroupId)'),
@@ -63,6 +63,7 @@ export const ACTION_PARAMETERS: Catalogue = {
     p('SourceDestCheck', 'source/destination check'),
     list('Ipv6Address', 'IPv6 addresses'),
     p('Ipv6AddressCount', 'how many IPv6 addresses'),
+    TAGS,
     TOKEN,
   ],
   DeleteNetworkInterface: [REGION, req('NetworkInterfaceId', 'the ENI (must be Available)')],
@@ -234,6 +235,45 @@ export const ACTION_PARAMETERS: Catalogue = {
   ],
   DescribeRegions: [p('RegionId', 'region')],
   DescribeZones: [REGION],
+  TagResources: [
+    REGION,
+    req('ResourceType', 'ECS: eni, instance, securitygroup; VPC API: VPC, VSWITCH'),
+    list('ResourceId', 'resources to tag (at most 50)'),
+    TAGS,
+  ],
+  UntagResources: [
+    REGION,
+    req('ResourceType', 'eni, instance, securitygroup'),
+    list('ResourceId', 'resources (at most 50)'),
+    list('TagKey', 'keys to remove'),
+    p('All', 'true: remove every tag (when no TagKey.N is given)'),
+  ],
+  UnTagResources: [
+    REGION,
+    req('ResourceType', 'VPC, VSWITCH'),
+    list('ResourceId', 'resources (at most 50)'),
+    list('TagKey', 'keys to remove'),
+    p('All', 'true: remove every tag (when no TagKey.N is given)'),
+  ],
+  ListTagResources: [
+    REGION,
+    req('ResourceType', 'ECS: eni, instance, securitygroup; VPC API: VPC, VSWITCH'),
+    list('ResourceId', 'resources'),
+    TAGS,
+    list('TagFilter', 'fuzzy tag filter (refused: not modelled)'),
+    ...TOKENS,
+  ],
+  EniplaneDescribeEvents: [
+    p('Since', 'events at or after this time (ISO 8601)'),
+    p('EventAction', 'filter: one Action'),
+    p('ResourceId', 'filter: one resource'),
+    p('MaxResults', 'newest events to return'),
+  ],
+  EniplaneAddFaultRules: [
+    req('Rules', "JSON array of fault rules (README: Testing your client's retries)"),
+  ],
+  EniplaneListFaultRules: [],
+  EniplaneClearFaultRules: [],
   GetCallerIdentity: [],
   DescribeEniplaneOperations: [p('ResourceId', "filter: one resource's pending operations")],
   DescribeEndpoints: [

@@ -36,16 +36,29 @@ let server: RunningServer
 let db: Database.Database
 let eniId: string
 
-/** Every resource table, sorted: the replica bookkeeping tables (nonces, …) may change. */
+/**
+ * Every resource table, sorted: the replica bookkeeping tables (nonces, …) may change, and so may
+ * the audit trail (events) and the failed-execution records of ClientTokens (IdempotentFailed),
+ * which record refused calls by design.
+ */
 function snapshot(): string {
-  const skip = new Set(['nonces', 'rate_limits', 'console_sessions', 'schema_migrations'])
+  const skip = new Set(['nonces', 'rate_limits', 'console_sessions', 'schema_migrations', 'events'])
   const tables = (
     db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
       name: string
     }[]
   ).filter((t) => !skip.has(t.name))
   return JSON.stringify(
-    tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY 1, 2`).all()]),
+    tables.map((t) => [
+      t.name,
+      db
+        .prepare(
+          t.name === 'idempotency'
+            ? `SELECT * FROM idempotency WHERE result NOT LIKE '!failed:%' ORDER BY 1, 2`
+            : `SELECT * FROM "${t.name}" ORDER BY 1, 2`,
+        )
+        .all(),
+    ]),
   )
 }
 
