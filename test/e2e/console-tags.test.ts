@@ -90,7 +90,7 @@ describe('web console: tags', () => {
     await screenshot(page, 'tags-filtered')
     await page.getByLabel('Tag value').fill('terraform')
     await page.getByRole('button', { name: 'Search' }).click()
-    await page.getByText('No network interfaces match.').waitFor()
+    await page.getByText('No network interface matches these filters.').waitFor()
     await page.getByRole('button', { name: 'Reset' }).click()
     await row(plainId).waitFor()
     await row(taggedId).waitFor()

@@ -29,6 +29,25 @@ async function call(
   return api.call(action, { RegionId: REGION, ...params })
 }
 
+/**
+ * As Terway does: a call refused with `Operation.Conflict` (another mutation of the same ENI is
+ * running in that replica) is retried with back-off, at most 100 times.
+ */
+async function callRetryingConflicts(
+  api: RpcClient,
+  action: string,
+  params: Params,
+): Promise<Record<string, unknown>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call(api, action, params)
+    } catch (e: unknown) {
+      if (!isRpcError(e) || e.code !== 'Operation.Conflict' || attempt >= 100) throw e
+      await new Promise((r) => setTimeout(r, 10 + Math.random() * 20))
+    }
+  }
+}
+
 async function until(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms
   while (!(await check())) {
@@ -133,7 +152,7 @@ export async function runReplicaScenario(opts: {
     // --- caps exact: 16 concurrent single assigns through both replicas on one ENI ----------
     const outcomes = await Promise.allSettled(
       Array.from({ length: 16 }, (_, i) =>
-        call(i % 2 === 0 ? a.api : b.api, 'AssignPrivateIpAddresses', {
+        callRetryingConflicts(i % 2 === 0 ? a.api : b.api, 'AssignPrivateIpAddresses', {
           NetworkInterfaceId: capEni,
           SecondaryPrivateIpAddressCount: 1,
         }),
