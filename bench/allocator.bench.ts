@@ -1,5 +1,5 @@
 // Allocator micro-benchmarks: shows that picking a free address costs the same in an empty and
-// in a 99%-full /16. Run directly: `node --import tsx bench/allocator.bench.ts`.
+// in a 99%-full /16; then the IPv6 and /28 prefix figures of bench/prefixes.bench.ts. Run directly: `node --import tsx bench/allocator.bench.ts`.
 
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
@@ -8,6 +8,7 @@ import { AddressPool } from '../src/allocator/address-pool.js'
 import { type Cidr, parseCidr } from '../src/allocator/cidr.js'
 import type { Random } from '../src/allocator/random.js'
 import { seededRandom } from '../src/allocator/seeded-random.js'
+import { benchPrefixes } from './prefixes.bench.js'
 
 const BLOCK = '10.0.0.0/16'
 const PICKS = 10_000
@@ -123,6 +124,8 @@ export async function benchAllocator(): Promise<Record<string, number | string>>
     [`pickLowest(1) ${fullPercent.toFixed(1)}%-full /16, ns`]: round(lowestFullNs),
     'pickLowest drain 99%-full /16 (scattered), ns per address': round(drainNs),
     'AddressPool.create from 64,000 used, ms': round(createFromUsedMs, 2),
+    // IPv6 random assign in a /64 and /28 prefix assign in a busy /16 (bench/prefixes.bench.ts)
+    ...(await benchPrefixes()),
   }
 }
 

@@ -188,6 +188,7 @@ export async function startServer(
     latency: chaos.latency,
     faults: chaos.faults,
     audit: scope,
+    ipv6Pool: config.ipv6Pool,
   })
   const nonces = new NonceLedger(store)
   const sessions = new ConsoleSessions(store)

@@ -271,3 +271,52 @@ describe('pickLowest', () => {
     assert.equal(pool.freeCount, 0)
   })
 })
+
+describe('AddressPool /28 blocks (IPv4 prefixes)', () => {
+  test('a /24 has 14 free /28s: the first and last hold reserved addresses', () => {
+    const pool = AddressPool.create(cidr('192.168.1.0/24'), [])
+    assert.equal(pool.freeBlockCount, 14)
+    assert.equal(pool.isBlockFree(ip('192.168.1.0')), false)
+    assert.equal(pool.isBlockFree(ip('192.168.1.16')), true)
+    assert.equal(pool.isBlockFree(ip('192.168.1.17')), false)
+    assert.equal(pool.isBlockFree(ip('192.168.1.240')), false)
+    assert.deepEqual(pool.pickLowestBlocks(2), [ip('192.168.1.16'), ip('192.168.1.32')])
+  })
+  test('/27 and smaller vSwitches have no free /28', () => {
+    for (const c of ['192.168.1.0/27', '192.168.1.0/28', '192.168.1.0/29']) {
+      assert.equal(AddressPool.create(cidr(c), []).freeBlockCount, 0, c)
+    }
+    assert.equal(AddressPool.create(cidr('192.168.1.0/26'), []).freeBlockCount, 2)
+  })
+  test('one used address takes its block; freeing it gives the block back', () => {
+    const pool = AddressPool.create(cidr('192.168.1.0/24'), [ip('192.168.1.20')])
+    assert.equal(pool.isBlockFree(ip('192.168.1.16')), false)
+    assert.equal(pool.freeBlockCount, 13)
+    pool.markUsed(ip('192.168.1.21'))
+    pool.markFree(ip('192.168.1.20'))
+    assert.equal(pool.isBlockFree(ip('192.168.1.16')), false)
+    pool.markFree(ip('192.168.1.21'))
+    assert.equal(pool.isBlockFree(ip('192.168.1.16')), true)
+    assert.equal(pool.freeBlockCount, 14)
+  })
+  test('markBlockUsed takes 16 addresses; single picks never land in it', () => {
+    const pool = AddressPool.create(cidr('192.168.1.0/24'), [])
+    pool.markBlockUsed(ip('192.168.1.32'))
+    assert.equal(pool.freeCount, 252 - 16)
+    assert.equal(pool.freeBlockCount, 13)
+    const all = pool.pickRandom(1000, seededRandom(3))
+    assert.ok(all.every((n) => n < ip('192.168.1.32') || n >= ip('192.168.1.48')))
+    pool.markBlockFree(ip('192.168.1.32'))
+    assert.equal(pool.freeBlockCount, 14)
+    assert.equal(pool.freeCount, 252)
+  })
+  test('random block picks are distinct, aligned and free', () => {
+    const pool = AddressPool.create(cidr('10.0.0.0/16'), range(ip('10.0.1.0'), 4000))
+    const picks = pool.pickRandomBlocks(100, seededRandom(9))
+    assert.equal(new Set(picks).size, 100)
+    for (const b of picks) {
+      assert.equal((b - ip('10.0.0.0')) % 16, 0)
+      assert.ok(pool.isBlockFree(b))
+    }
+  })
+})

@@ -6,9 +6,19 @@
 // `pickRandom` runs a partial Fisher–Yates shuffle over `free` and undoes its swaps, so it
 // costs O(count) and leaves the pool unchanged. `pickLowest` keeps a cursor below which no
 // offset is free.
+//
+// The pool also tracks the aligned /28 blocks (IPv4 prefixes, extensions.md §3): per block the
+// number of its addresses that are not free (reserved or used), and a SlotPool of the blocks
+// where that number is 0. markUsed/markFree keep both in O(1), so picking a free /28 costs the
+// same in an empty and in a nearly full vSwitch.
 
 import type { Cidr } from './cidr.js'
 import type { Random } from './random.js'
+import { SlotPool } from './slot-pool.js'
+
+/** Addresses in an IPv4 prefix (/28). */
+export const IPV4_PREFIX_SIZE = 16
+export const IPV4_PREFIX_LENGTH = 28
 
 /** The largest block a pool indexes (Alibaba vSwitches are /16 to /29). */
 export const MIN_POOL_PREFIX = 16
@@ -26,6 +36,10 @@ export class AddressPool {
   private cursor: number
   /** Offsets 1 .. lastUsable are usable (first and last three are reserved). */
   private readonly lastUsable: number
+  /** Per aligned /28 block: how many of its 16 offsets are not free (reserved or used). */
+  private readonly blockUse: Uint8Array
+  /** Blocks with no address in use and none reserved. */
+  private readonly freeBlocks: SlotPool
 
   private constructor(cidr: Cidr) {
     if (cidr.prefix < MIN_POOL_PREFIX || cidr.prefix > MAX_POOL_PREFIX) {
@@ -38,6 +52,9 @@ export class AddressPool {
     this.pos = new Int32Array(cidr.size).fill(-1)
     this.lastUsable = cidr.size - 4
     this.cursor = cidr.size
+    const blocks = Math.floor(cidr.size / IPV4_PREFIX_SIZE)
+    this.blockUse = new Uint8Array(blocks)
+    this.freeBlocks = new SlotPool(blocks)
   }
 
   /**
@@ -62,6 +79,12 @@ export class AddressPool {
     }
     pool.freeLen = n
     pool.cursor = n > 0 ? (pool.free[0] ?? cidr.size) : cidr.size
+    const blocks = pool.blockUse.length
+    for (let offset = 0; offset < blocks * IPV4_PREFIX_SIZE; offset++) {
+      const b = offset >>> 4
+      if ((pool.pos[offset] ?? -1) < 0) pool.blockUse[b] = (pool.blockUse[b] ?? 0) + 1
+    }
+    for (let b = 0; b < blocks; b++) if (pool.blockUse[b] === 0) pool.freeBlocks.add(b)
     return pool
   }
 
@@ -88,6 +111,12 @@ export class AddressPool {
     this.pos[last] = index
     this.pos[offset] = -1
     this.freeLen = lastIndex
+    const b = offset >>> 4
+    if (b < this.blockUse.length) {
+      const before = this.blockUse[b] ?? 0
+      this.blockUse[b] = before + 1
+      if (before === 0) this.freeBlocks.remove(b)
+    }
   }
 
   /** Marks `ip` as free. O(1); idempotent; ignores reserved and outside addresses. */
@@ -98,6 +127,50 @@ export class AddressPool {
     this.pos[offset] = this.freeLen
     this.freeLen++
     if (offset < this.cursor) this.cursor = offset
+    const b = offset >>> 4
+    if (b < this.blockUse.length) {
+      const left = (this.blockUse[b] ?? 1) - 1
+      this.blockUse[b] = left
+      if (left === 0) this.freeBlocks.add(b)
+    }
+  }
+
+  /** Number of aligned /28 blocks with every address free (none reserved). */
+  get freeBlockCount(): number {
+    return this.freeBlocks.freeCount
+  }
+
+  /** True if `base` starts an aligned /28 of the block whose 16 addresses are all free. */
+  isBlockFree(base: number): boolean {
+    const offset = base - this.cidr.base
+    return offset % IPV4_PREFIX_SIZE === 0 && this.freeBlocks.has(offset / IPV4_PREFIX_SIZE)
+  }
+
+  /** Marks the 16 addresses of the /28 starting at `base` as used. */
+  markBlockUsed(base: number): void {
+    for (let i = 0; i < IPV4_PREFIX_SIZE; i++) this.markUsed(base + i)
+  }
+
+  /** Marks the 16 addresses of the /28 starting at `base` as free. */
+  markBlockFree(base: number): void {
+    for (let i = 0; i < IPV4_PREFIX_SIZE; i++) this.markFree(base + i)
+  }
+
+  /**
+   * Up to `count` distinct free /28 blocks (their first address), uniformly at random; the pool
+   * is unchanged. O(count) whatever the fullness.
+   */
+  pickRandomBlocks(count: number, random: Random): number[] {
+    const base = this.cidr.base
+    return this.freeBlocks
+      .pickRandom(checkCount(count), random)
+      .map((b) => base + b * IPV4_PREFIX_SIZE)
+  }
+
+  /** Up to `count` of the lowest free /28 blocks (their first address), ascending. */
+  pickLowestBlocks(count: number): number[] {
+    const base = this.cidr.base
+    return this.freeBlocks.pickLowest(checkCount(count)).map((b) => base + b * IPV4_PREFIX_SIZE)
   }
 
   /**

@@ -11,6 +11,7 @@ export const VPC_ACTIONS: ReadonlySet<string> = new Set([
   'DescribeVpcs',
   'DeleteVpc',
   'DescribeVpcAttribute',
+  'ModifyVpcAttribute',
   'CreateVSwitch',
   'DescribeVSwitches',
   'DeleteVSwitch',

@@ -27,6 +27,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   ENI_THROTTLE: 'throttle',
   ENI_FAULTS: 'faults',
   ENI_LATENCY: 'latency',
+  ENI_IPV6_POOL: 'ipv6Pool',
 }
 
 export class ConfigError extends Error {
@@ -112,6 +113,10 @@ function validate(raw: Raw): ServerConfig {
     faults: raw.faults === undefined ? undefined : text('faults', ''),
     // `--async-delay-ms` stays a fixed override of any latency model.
     latency: raw.asyncDelayMs !== undefined ? 'fixed' : text('latency', d.latency),
+    ipv6Pool: text('ipv6Pool', d.ipv6Pool),
+  }
+  if (!/^[0-9a-fA-F:]+\/(\d|[1-4]\d|5[0-6])$/.test(config.ipv6Pool)) {
+    problems.push(`ipv6Pool must be an IPv6 CIDR block of /8 to /56 (got "${config.ipv6Pool}")`)
   }
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)

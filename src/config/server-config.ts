@@ -32,6 +32,8 @@ export interface ServerConfig {
   readonly faults: string | undefined
   /** `fixed` (asyncDelayMs for every transition), `instant`, `realistic` or a JSON file */
   readonly latency: string
+  /** IPv6 pool (a CIDR of /8–/56): the k-th IPv6-enabled VPC gets its k-th /56 */
+  readonly ipv6Pool: string
 }
 
 export const DEFAULT_SERVER_CONFIG: ServerConfig = {
@@ -56,4 +58,5 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   throttle: 'off',
   faults: undefined,
   latency: 'fixed',
+  ipv6Pool: '2408:4000::/40',
 }

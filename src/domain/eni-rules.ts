@@ -20,6 +20,11 @@ export function privateIpCap(
     : Math.min(profile.inUsePrivateIpCeiling, typeCap)
 }
 
+/** IPv4 slots an ENI uses: its private IPs plus one per IPv4 prefix (extensions.md §3.2). */
+export function ipv4SlotsOf(eni: Pick<EniView, 'privateIps' | 'ipv4Prefixes'>): number {
+  return eni.privateIps.length + eni.ipv4Prefixes.length
+}
+
 /** The instance an ENI is attached to, as far as its private IP limit is concerned. */
 export interface AttachedTo {
   readonly instanceId: string
@@ -62,7 +67,7 @@ export function privateIpLimit(
   }
 }
 
-/** Throws unless adding `adding` secondary private IPs keeps the ENI within its limit. */
+/** Throws unless adding `adding` IPv4 slots (secondary addresses or /28 prefixes) keeps the ENI within its limit. */
 export function checkPrivateIpCap(
   profile: QuotaProfile,
   eni: EniView,
@@ -77,9 +82,42 @@ export function checkPrivateIpCap(
     )
   }
   const limit = privateIpLimit(profile, attached)
-  const secondaries = eni.privateIps.length - 1
+  // A /28 prefix takes one slot, like an address (extensions.md §3.2).
+  const secondaries = ipv4SlotsOf(eni) - 1
   if (secondaries + adding > limit.maxSecondary) {
     throw errors.ipv4CountExceeded({ eniId: eni.id, ...limit, secondaries, adding })
+  }
+}
+
+/** IPv6 addresses (and /80 prefixes, one slot each) on an `Available` ENI (spec §5). */
+export const AVAILABLE_IPV6_CAP = 10
+
+/** IPv6 slots an ENI uses: its IPv6 addresses plus one per /80 prefix (ours, extensions.md §3.2). */
+export function ipv6SlotsOf(eni: Pick<EniView, 'ipv6Addresses' | 'ipv6Prefixes'>): number {
+  return eni.ipv6Addresses.length + eni.ipv6Prefixes.length
+}
+
+/** `Available` → 10; attached → the type's `EniIpv6AddressQuantity` (both profiles). */
+export function ipv6Cap(attachedType: InstanceType | undefined): number {
+  return attachedType === undefined ? AVAILABLE_IPV6_CAP : attachedType.eniIpv6AddressQuantity
+}
+
+/**
+ * Throws unless adding `adding` IPv6 slots keeps the ENI within its cap: a type without IPv6
+ * → `InvalidOperation.Ipv6NotSupport`, beyond the cap → `InvalidOperation.Ipv6CountExceeded`.
+ */
+export function checkIpv6Cap(
+  eni: EniView,
+  attachedType: InstanceType | undefined,
+  adding: number,
+): void {
+  if (attachedType !== undefined && attachedType.eniIpv6AddressQuantity === 0) {
+    throw errors.ipv6NotSupport(attachedType.instanceTypeId)
+  }
+  const cap = ipv6Cap(attachedType)
+  const current = ipv6SlotsOf(eni)
+  if (current + adding > cap) {
+    throw errors.ipv6CountExceeded(eni.id, cap, attachedType?.instanceTypeId ?? '', current, adding)
   }
 }
 

@@ -344,6 +344,24 @@ export const errors = {
       403,
       `The specified VSwitch "${vswitchId}" ipv6 function not turn on.`,
     ),
+  ipv6CountExceeded: (
+    eniId: string,
+    limit: number,
+    instanceType: string,
+    assigned: number,
+    requested: number,
+  ) =>
+    new ApiError(
+      'InvalidOperation.Ipv6CountExceeded',
+      403,
+      `The number of eni ${eniId} ipv6 address exceeds the limit(${limit}). target instanceType ${instanceType}. Assigned:${assigned}. Expecting assign:${requested}.`,
+    ),
+  ipv6NotSupport: (instanceType: string) =>
+    new ApiError(
+      'InvalidOperation.Ipv6NotSupport',
+      403,
+      `The instanceType of ${instanceType} not support ipv6.`,
+    ),
 
   // --- instances (§8.5–§8.9) ---
   invalidInstanceIdNotFound: (id: string) =>
@@ -425,6 +443,20 @@ export const errors = {
     'InvalidCidrBlock.Overlapped',
     400,
     'Specified CIDR block overlapped with other subnets.',
+  ),
+  // IPv6 of VPCs and vSwitches (extensions.md §2.1–§2.2; codes ours where no table was found)
+  vpcIpv6NotEnabled: (vpcId: string) =>
+    new ApiError('InvalidParameter', 400, `The VPC "${vpcId}" has not enabled IPv6.`),
+  vpcIpv6InUse: (vpcId: string) =>
+    new ApiError(
+      'InvalidParameter',
+      400,
+      `IPv6 of the VPC "${vpcId}" cannot be changed while a vSwitch has IPv6.`,
+    ),
+  ipv6CidrPoolExhausted: make(
+    'QuotaExceeded.Ipv6CidrBlock',
+    400,
+    'No IPv6 CIDR block is left in the IPv6 pool of this region.',
   ),
   vpcQuotaExceeded: make('QuotaExceeded.Vpc', 400, 'VPC quota exceeded.'),
   vSwitchQuotaExceeded: make('QuotaExceeded.VSwitch', 400, 'Virtual switch quota exceeded.'),

@@ -31,6 +31,10 @@ export interface Vpc {
   readonly vRouterId: string
   readonly routeTableId: string
   readonly createdAt: Date
+  /** The VPC's IPv6 /56 (canonical, e.g. "2408:4000:0:100::/56"), or null without IPv6. */
+  readonly ipv6CidrBlock: string | null
+  /** `BGP` (default), `ChinaMobile`, `ChinaUnicom` or `ChinaTelecom`; null without IPv6. */
+  readonly ipv6Isp: string | null
 }
 
 export interface VSwitch {
@@ -44,6 +48,12 @@ export interface VSwitch {
   readonly description: string
   readonly status: NetworkStatus
   readonly createdAt: Date
+  /**
+   * The vSwitch's IPv6 /64 (canonical, e.g. "2408:4000:0:105::/64": the VPC /56 plus the
+   * `Ipv6CidrBlock` index 0–255), or null without IPv6. Its `::`, `::1` (the gateway) and
+   * all-ones interface IDs are reserved.
+   */
+  readonly ipv6CidrBlock: string | null
 }
 
 export interface SecurityGroup {
@@ -100,10 +110,18 @@ export interface Eni {
   readonly createdAt: Date
 }
 
-/** An ENI with its security groups and all its private IPs (primary first). */
+/**
+ * An ENI with its security groups and all its addresses. `privateIps`: single IPv4 addresses,
+ * primary first, then in assignment order (never the addresses inside an IPv4 prefix).
+ * `ipv6Addresses`: canonical IPv6 text, in assignment order. `ipv4Prefixes` ("a.b.c.d/28") and
+ * `ipv6Prefixes` ("…/80", canonical): in assignment order.
+ */
 export interface EniView extends Eni {
   readonly securityGroupIds: readonly string[]
   readonly privateIps: readonly PrivateIp[]
+  readonly ipv6Addresses: readonly string[]
+  readonly ipv4Prefixes: readonly string[]
+  readonly ipv6Prefixes: readonly string[]
 }
 
 export type OperationKind =

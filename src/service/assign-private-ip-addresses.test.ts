@@ -24,6 +24,7 @@ describeOnEngines('AssignPrivateIpAddresses / UnassignPrivateIpAddresses', (t) =
     assert.deepEqual(result, {
       networkInterfaceId: eni.id,
       assigned: ['192.168.1.20', '192.168.1.10'],
+      assignedPrefixes: [],
     })
     assert.deepEqual(await secondariesOf(h, eni.id), ['192.168.1.20', '192.168.1.10'])
     assert.equal(await h.available(w.vswitch.id), 252 - 3)

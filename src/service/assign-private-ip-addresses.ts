@@ -7,6 +7,12 @@ import {
   ENI_ADDRESS_ERRORS,
 } from './allocate-addresses.js'
 import { checkAddressRequest } from './address-request.js'
+import {
+  assignAutomaticIpv4Prefixes,
+  assignChosenIpv4Prefixes,
+  checkChosenIpv4Prefixes,
+} from './allocate-prefixes.js'
+import { adding as addingOf, asks, checkNoMix, ipv4PrefixRequest } from './ipv6-request.js'
 import { attachmentOf } from './attached-type.js'
 import type { Caller, ServiceContext } from './context.js'
 import { idempotent } from './idempotency.js'
@@ -19,12 +25,15 @@ export interface AssignPrivateIpAddressesInput {
   readonly networkInterfaceId: string
   readonly privateIpAddresses?: readonly string[] | undefined
   readonly secondaryPrivateIpAddressCount?: number | undefined
+  readonly ipv4Prefixes?: readonly string[] | undefined
+  readonly ipv4PrefixCount?: number | undefined
   readonly clientToken?: string | undefined
 }
 
 export interface AssignPrivateIpAddressesResult {
   readonly networkInterfaceId: string
   readonly assigned: string[]
+  readonly assignedPrefixes: string[]
 }
 
 export async function assignPrivateIpAddresses(
@@ -37,14 +46,16 @@ export async function assignPrivateIpAddresses(
     input.privateIpAddresses,
     input.secondaryPrivateIpAddressCount,
   )
-  if (chosen.length === 0 && count === undefined) {
+  const prefixes = ipv4PrefixRequest(input.ipv4Prefixes, input.ipv4PrefixCount)
+  checkNoMix({ chosen, count }, prefixes, ['PrivateIpAddress.N', 'Ipv4Prefix.N'])
+  if (chosen.length === 0 && count === undefined && !asks(prefixes)) {
     throw errors.missingOneOf(
       'SecondaryPrivateIpAddressCount',
-      'PrivateIpAddress.N (the addresses to assign)',
+      'PrivateIpAddress.N (the addresses to assign), Ipv4PrefixCount or Ipv4Prefix.N',
       'how many addresses to pick at random',
     )
   }
-  const adding = count ?? chosen.length
+  const adding = (count ?? chosen.length) + addingOf(prefixes)
 
   return runTransaction(ctx, (tx) =>
     idempotent(
@@ -76,11 +87,25 @@ export async function assignPrivateIpAddresses(
         const groups = await tx.getSecurityGroups(caller.accountId, eni.securityGroupIds)
         await checkSecurityGroupCapacity(tx, ctx, groups, adding)
         const owner = { eniId: eni.id, accountId: caller.accountId, primary: false }
+        if (asks(prefixes)) {
+          const prefixOwner = { eniId: eni.id, accountId: caller.accountId }
+          const assignedPrefixes =
+            prefixes.count !== undefined
+              ? await assignAutomaticIpv4Prefixes(tx, ctx, vswitch, prefixOwner, prefixes.count)
+              : await assignChosenIpv4Prefixes(
+                  tx,
+                  ctx,
+                  vswitch,
+                  prefixOwner,
+                  await checkChosenIpv4Prefixes(tx, vswitch, prefixes.chosen),
+                )
+          return { networkInterfaceId: eni.id, assigned: [], assignedPrefixes }
+        }
         const assigned =
           count !== undefined
             ? await assignAutomatic(tx, ctx, vswitch, owner, count, ENI_ADDRESS_ERRORS)
             : await assignChosen(tx, ctx, vswitch, owner, checked, ENI_ADDRESS_ERRORS)
-        return { networkInterfaceId: eni.id, assigned }
+        return { networkInterfaceId: eni.id, assigned, assignedPrefixes: [] }
       },
     ),
   )

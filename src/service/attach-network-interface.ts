@@ -1,5 +1,8 @@
 import {
   attachDetachStatuses,
+  checkIpv6Cap,
+  ipv4SlotsOf,
+  ipv6SlotsOf,
   privateIpLimit,
   requireEniStatus,
   requireInstanceStatus,
@@ -43,7 +46,7 @@ export async function attachNetworkInterface(
     const attached = await tx.enisOfInstance(instance.id)
     if (attached.length + 1 > type.eniQuantity) throw errors.eniPerInstanceLimitExceeded()
     const limit = privateIpLimit(ctx.profile, { instanceId: instance.id, type })
-    const secondaries = eni.privateIps.length - 1
+    const secondaries = ipv4SlotsOf(eni) - 1
     if (secondaries > limit.maxSecondary) {
       throw errors.ipv4CountExceededOnAttach({
         eniId: eni.id,
@@ -52,6 +55,8 @@ export async function attachNetworkInterface(
         secondaries,
       })
     }
+    // IPv6 the ENI already carries must fit the type (spec §5.2); 0 IPv6 always fits.
+    if (ipv6SlotsOf(eni) > 0) checkIpv6Cap(eni, type, 0)
     const taken = new Set(attached.map((e) => e.deviceIndex))
     let deviceIndex = 1
     while (taken.has(deviceIndex)) deviceIndex++

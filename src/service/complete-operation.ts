@@ -1,6 +1,7 @@
 // What a due operation does when the worker claims it: the second half of an async action.
 import type { Operation } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
+import { addressesHeldBy } from './allocate-prefixes.js'
 import type { ServiceContext } from './context.js'
 
 export async function completeOperation(
@@ -57,8 +58,11 @@ export async function completeOperation(
       const eni = await tx.getEni(op.accountId, op.resourceId, true)
       if (eni?.status !== 'Deleting') return {}
       await tx.deleteEni(eni.id)
+      if (eni.ipv6Addresses.length + eni.ipv6Prefixes.length > 0) {
+        ctx.ipv6Blocks.forget(eni.vswitchId)
+      }
       return {
-        freed: { vswitchId: eni.vswitchId, addresses: eni.privateIps.map((p) => p.address) },
+        freed: { vswitchId: eni.vswitchId, addresses: addressesHeldBy(eni) },
       }
     }
     default:

@@ -1,4 +1,4 @@
-import { checkPrivateIpCap } from '../domain/eni-rules.js'
+import { checkIpv6Cap, checkPrivateIpCap } from '../domain/eni-rules.js'
 import { errors } from '../domain/errors.js'
 import type { EniView } from '../domain/resources.js'
 import type { TagInput, Tagged } from '../domain/tags.js'
@@ -10,7 +10,29 @@ import {
   checkChosenAddresses,
   ENI_ADDRESS_ERRORS,
 } from './allocate-addresses.js'
+import {
+  assignAutomaticIpv6,
+  assignAutomaticIpv6Prefixes,
+  assignChosenIpv6,
+  assignChosenIpv6Prefixes,
+  checkChosenIpv6,
+  checkChosenIpv6Prefixes,
+  ipv6BlockOfVSwitch,
+} from './allocate-ipv6.js'
+import {
+  assignAutomaticIpv4Prefixes,
+  assignChosenIpv4Prefixes,
+  checkChosenIpv4Prefixes,
+} from './allocate-prefixes.js'
 import type { Caller, ServiceContext } from './context.js'
+import {
+  adding,
+  asks,
+  checkNoMix,
+  ipv4PrefixRequest,
+  ipv6AddressRequest,
+  ipv6PrefixRequest,
+} from './ipv6-request.js'
 import { idempotent } from './idempotency.js'
 import { requireEni, requireRegion, requireSecurityGroups, requireVSwitch } from './lookups.js'
 import { checkDescription, checkName } from './names.js'
@@ -32,6 +54,12 @@ export interface CreateNetworkInterfaceInput {
   readonly clientToken?: string | undefined
   /** `Tag.N`: set on the new ENI; order carries no meaning */
   readonly tags?: readonly TagInput[] | undefined
+  readonly ipv4Prefixes?: readonly string[] | undefined
+  readonly ipv4PrefixCount?: number | undefined
+  readonly ipv6Addresses?: readonly string[] | undefined
+  readonly ipv6AddressCount?: number | undefined
+  readonly ipv6Prefixes?: readonly string[] | undefined
+  readonly ipv6PrefixCount?: number | undefined
 }
 
 export async function createNetworkInterface(
@@ -51,6 +79,11 @@ export async function createNetworkInterface(
     'InvalidNetworkInterfaceName.Malformed',
   )
   const description = checkDescription(input.description)
+  const v4Prefixes = ipv4PrefixRequest(input.ipv4Prefixes, input.ipv4PrefixCount)
+  checkNoMix({ chosen, count }, v4Prefixes, ['PrivateIpAddress.N', 'Ipv4Prefix.N'])
+  const v6 = ipv6AddressRequest(input.ipv6Addresses, input.ipv6AddressCount)
+  const v6Prefixes = ipv6PrefixRequest(input.ipv6Prefixes, input.ipv6PrefixCount)
+  checkNoMix(v6, v6Prefixes, ['Ipv6Address.N', 'Ipv6Prefix.N'])
 
   return runTransaction(ctx, async (tx) => {
     const created = await idempotent(
@@ -66,6 +99,7 @@ export async function createNetworkInterface(
       async () => {
         const vswitch = await requireVSwitch(tx, caller, input.regionId, input.vswitchId)
         if (vswitch.status !== 'Available') throw errors.incorrectVSwitchStatus()
+        if (asks(v6) || asks(v6Prefixes)) ipv6BlockOfVSwitch(vswitch)
         const groups = await requireSecurityGroups(
           tx,
           ctx,
@@ -95,8 +129,12 @@ export async function createNetworkInterface(
           createdAt: ctx.clock.now(),
           securityGroupIds: groups.map((g) => g.id),
           privateIps: [{ address: '', primary: true }],
+          ipv6Addresses: [],
+          ipv4Prefixes: [],
+          ipv6Prefixes: [],
         }
-        checkPrivateIpCap(ctx.profile, draft, undefined, secondaries)
+        checkPrivateIpCap(ctx.profile, draft, undefined, secondaries + adding(v4Prefixes))
+        checkIpv6Cap(draft, undefined, adding(v6) + adding(v6Prefixes))
         const primaryChosen = input.primaryIpAddress === undefined ? [] : [input.primaryIpAddress]
         const all = await checkChosenAddresses(
           tx,
@@ -108,13 +146,18 @@ export async function createNetworkInterface(
         if ((await tx.countEnis(caller.accountId, input.regionId)) >= ctx.quotas.enisPerRegion) {
           throw errors.maxEniCountExceeded()
         }
-        await checkSecurityGroupCapacity(tx, ctx, groups, 1 + secondaries)
+        await checkSecurityGroupCapacity(tx, ctx, groups, 1 + secondaries + adding(v4Prefixes))
+        const chosenV4Prefixes = await checkChosenIpv4Prefixes(tx, vswitch, v4Prefixes.chosen)
+        const chosenV6 = await checkChosenIpv6(tx, vswitch, v6.chosen)
+        const chosenV6Prefixes = checkChosenIpv6Prefixes(vswitch, v6Prefixes.chosen)
 
         await tx.insertEni(draft, draft.securityGroupIds)
         await tx.putTags(caller.accountId, draft.regionId, 'eni', id, tags)
         const primaryOwner = { eniId: id, accountId: caller.accountId, primary: true }
         const owner = { ...primaryOwner, primary: false }
-        // Chosen secondaries go in first, so an automatic primary cannot pick one of them.
+        // Chosen secondaries and prefixes go in first, so an automatic primary avoids them.
+        const prefixOwner = { eniId: id, accountId: caller.accountId }
+        await assignChosenIpv4Prefixes(tx, ctx, vswitch, prefixOwner, chosenV4Prefixes)
         if (chosen.length > 0) {
           const secondaryIps = all.slice(primaryChosen.length)
           await assignChosen(tx, ctx, vswitch, owner, secondaryIps, ENI_ADDRESS_ERRORS)
@@ -133,6 +176,17 @@ export async function createNetworkInterface(
         await tx.updateEni(id, { primaryIp: primaryIp ?? '' })
         if (count !== undefined) {
           await assignAutomatic(tx, ctx, vswitch, owner, count, ENI_ADDRESS_ERRORS)
+        }
+        if (v4Prefixes.count !== undefined) {
+          await assignAutomaticIpv4Prefixes(tx, ctx, vswitch, prefixOwner, v4Prefixes.count)
+        }
+        await assignChosenIpv6(tx, ctx, vswitch, prefixOwner, chosenV6)
+        if (v6.count !== undefined) {
+          await assignAutomaticIpv6(tx, ctx, vswitch, prefixOwner, v6.count)
+        }
+        await assignChosenIpv6Prefixes(tx, ctx, vswitch, prefixOwner, chosenV6Prefixes)
+        if (v6Prefixes.count !== undefined) {
+          await assignAutomaticIpv6Prefixes(tx, ctx, vswitch, prefixOwner, v6Prefixes.count)
         }
         return { eniId: id }
       },

@@ -9,6 +9,7 @@ import { requireRegion } from './lookups.js'
 import { checkDescription, checkName } from './names.js'
 import { runTransaction } from './run-transaction.js'
 import { schedule } from './schedule.js'
+import { checkIpv6Isp, checkVpcIpv6CidrBlock, claimVpcIpv6 } from './vpc-ipv6.js'
 
 export interface CreateVpcInput {
   readonly regionId: string
@@ -18,6 +19,10 @@ export interface CreateVpcInput {
   readonly clientToken?: string | undefined
   readonly dryRun?: boolean | undefined
   readonly tags?: readonly TagInput[] | undefined
+  /** `EnableIpv6`: give the VPC a /56 (the pool's next, or `ipv6CidrBlock`). */
+  readonly enableIpv6?: boolean | undefined
+  readonly ipv6CidrBlock?: string | undefined
+  readonly ipv6Isp?: string | undefined
 }
 
 const FORBIDDEN = ['100.64.0.0/10', '224.0.0.0/4', '127.0.0.0/8', '169.254.0.0/16'].map((c) =>
@@ -45,6 +50,12 @@ export async function createVpc(
   const name = checkName(input.name, 'VpcName', 'InvalidVpcName.Malformed')
   const description = checkDescription(input.description)
   const tags = checkTags(input.tags ?? [], VPC_TAG_ERRORS)
+  const ipv6 = input.enableIpv6 === true
+  const requestedIpv6 = checkVpcIpv6CidrBlock(input.ipv6CidrBlock)
+  if (requestedIpv6 !== undefined && !ipv6) {
+    throw errors.invalidParameter('Ipv6CidrBlock', 'Ipv6CidrBlock needs EnableIpv6=true.')
+  }
+  const ipv6Isp = checkIpv6Isp(input.ipv6Isp)
   return runTransaction(ctx, async (tx) => {
     const { vpcId } = await idempotent(
       tx,
@@ -73,9 +84,15 @@ export async function createVpc(
           vRouterId: ctx.ids.newId('vrt'),
           routeTableId: ctx.ids.newId('vtb'),
           createdAt: ctx.clock.now(),
+          ipv6CidrBlock: null,
+          ipv6Isp: null,
         }
         await tx.insertVpc(vpc)
         await tx.putTags(caller.accountId, vpc.regionId, 'vpc', vpc.id, tags)
+        if (ipv6) {
+          const block = await claimVpcIpv6(tx, ctx, vpc, requestedIpv6)
+          await tx.setVpcIpv6(vpc.id, block, ipv6Isp)
+        }
         await schedule(tx, ctx, 'vpc.available', caller.accountId, vpc.id)
         return { vpcId: vpc.id }
       },

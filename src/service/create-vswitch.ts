@@ -1,6 +1,7 @@
 import { cidrContains, cidrOverlaps, parseCidr } from '../allocator/cidr.js'
 import { errors } from '../domain/errors.js'
-import type { VSwitch } from '../domain/resources.js'
+import { parseIpv6Cidr, subBlock, VSWITCH_IPV6_PREFIX } from '../allocator/ipv6.js'
+import type { VSwitch, Vpc } from '../domain/resources.js'
 import type { TagInput } from '../domain/tags.js'
 import { VPC_TAG_ERRORS, checkTags } from '../domain/tags.js'
 import type { Caller, ServiceContext } from './context.js'
@@ -20,6 +21,19 @@ export interface CreateVSwitchInput {
   readonly clientToken?: string | undefined
   readonly dryRun?: boolean | undefined
   readonly tags?: readonly TagInput[] | undefined
+  /** `Ipv6CidrBlock`: the /64 index 0–255 inside the VPC's /56 (the VPC must have IPv6). */
+  readonly ipv6CidrBlockIndex?: number | undefined
+}
+
+/** The vSwitch /64 at `index` (0–255) of the VPC /56; refuses a VPC without IPv6. */
+export function vswitchIpv6Block(vpc: Vpc, index: number): string {
+  if (vpc.ipv6CidrBlock === null) throw errors.vpcIpv6NotEnabled(vpc.id)
+  const vpcBlock = parseIpv6Cidr(vpc.ipv6CidrBlock)
+  if (!vpcBlock) throw errors.internalError()
+  if (!Number.isInteger(index) || index < 0 || index > 255) {
+    throw errors.invalidParameter('Ipv6CidrBlock')
+  }
+  return subBlock(vpcBlock, VSWITCH_IPV6_PREFIX, index).text
 }
 
 const CARRIER_GRADE_NAT = parseCidr('100.64.0.0/10')!
@@ -66,6 +80,13 @@ export async function createVSwitch(
           throw errors.cidrOverlapped()
         }
         if (siblings.length >= ctx.quotas.vswitchesPerVpc) throw errors.vSwitchQuotaExceeded()
+        const ipv6CidrBlock =
+          input.ipv6CidrBlockIndex === undefined
+            ? null
+            : vswitchIpv6Block(vpc, input.ipv6CidrBlockIndex)
+        if (ipv6CidrBlock !== null && siblings.some((s) => s.ipv6CidrBlock === ipv6CidrBlock)) {
+          throw errors.cidrOverlapped()
+        }
         if (input.dryRun === true) throw errors.dryRunOperation()
         const vsw: VSwitch = {
           id: ctx.ids.newId('vsw'),
@@ -78,6 +99,7 @@ export async function createVSwitch(
           description,
           status: 'Pending',
           createdAt: ctx.clock.now(),
+          ipv6CidrBlock,
         }
         await tx.insertVSwitch(vsw)
         await tx.putTags(caller.accountId, vsw.regionId, 'vswitch', vsw.id, tags)

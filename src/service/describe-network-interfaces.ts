@@ -1,3 +1,4 @@
+import { canonicalIpv6 } from '../allocator/ipv6.js'
 import { errors } from '../domain/errors.js'
 import type { EniView } from '../domain/resources.js'
 import type { Tagged } from '../domain/tags.js'
@@ -19,8 +20,13 @@ export async function describeNetworkInterfaces(
   requireRegion(ctx, input.regionId)
   if ((input.ids?.length ?? 0) > 100) throw errors.invalidParameter('NetworkInterfaceId.N')
   const { page, pageNumber, pageSize } = toStorePage(input, 10)
+  // IPv6 filters match the stored canonical text; a malformed one matches nothing.
+  const filter: EniFilter =
+    input.ipv6Addresses === undefined
+      ? input
+      : { ...input, ipv6Addresses: input.ipv6Addresses.flatMap((a) => canonicalIpv6(a) ?? []) }
   const result = await runTransaction(ctx, async (tx) => {
-    const list = await tx.listEnis(caller.accountId, input, page)
+    const list = await tx.listEnis(caller.accountId, filter, page)
     return { ...list, items: await withTags(tx, caller, 'eni', list.items) }
   })
   return { ...result, pageNumber, pageSize }

@@ -1,5 +1,6 @@
 // StartInstance, StopInstance, DeleteInstance.
 import { errors } from '../domain/errors.js'
+import { addressesHeldBy } from './allocate-prefixes.js'
 import type { Caller, ServiceContext } from './context.js'
 import { requireInstance, requireRegion } from './lookups.js'
 import { runTransaction } from './run-transaction.js'
@@ -55,7 +56,10 @@ export async function deleteInstance(
     for (const eni of await tx.enisOfInstance(instance.id)) {
       await tx.deleteOperationsFor(eni.id)
       if (eni.type === 'Primary' || eni.deleteOnRelease) {
-        released.push({ vswitchId: eni.vswitchId, addresses: eni.privateIps.map((p) => p.address) })
+        released.push({ vswitchId: eni.vswitchId, addresses: addressesHeldBy(eni) })
+        if (eni.ipv6Addresses.length + eni.ipv6Prefixes.length > 0) {
+          ctx.ipv6Blocks.forget(eni.vswitchId)
+        }
         await tx.deleteEni(eni.id)
       } else {
         await tx.updateEni(eni.id, { status: 'Available', instanceId: null, deviceIndex: null })

@@ -3,6 +3,7 @@
 // purpose: the caller is identified by its network address, not by an AccessKey.
 import { gatewayOf, netmaskOf, parseCidr } from '../allocator/cidr.js'
 import { formatIpv4 } from '../allocator/ipv4.js'
+import { ipv6GatewayOf, parseIpv6Cidr } from '../allocator/ipv6.js'
 import type { EniView, Instance, VSwitch, Vpc } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
 import type { ServiceContext } from './context.js'
@@ -134,6 +135,7 @@ function interfaceOf(eni: EniView, vsw: VSwitch, vpc: Vpc): InterfaceMetadata | 
   const cidr = parseCidr(vsw.cidrBlock)
   if (cidr === undefined || cidr.size < 4 || eni.deviceIndex === null) return undefined
   const primaryIp = eni.privateIps.find((p) => p.primary)?.address ?? eni.primaryIp
+  const v6 = vsw.ipv6CidrBlock === null ? undefined : parseIpv6Cidr(vsw.ipv6CidrBlock)
   return {
     eniId: eni.id,
     mac: eni.macAddress.toLowerCase(),
@@ -150,12 +152,11 @@ function interfaceOf(eni: EniView, vsw: VSwitch, vpc: Vpc): InterfaceMetadata | 
     vswitchCidr: cidr.text,
     vpcId: vpc.id,
     vpcCidr: vpc.cidrBlock,
-    // IPv6 and prefixes arrive with the IPv6 data model (issue 9 items 1-3)
-    ipv6Addresses: [],
-    vswitchIpv6Cidr: undefined,
-    ipv6Gateway: undefined,
-    vpcIpv6Cidrs: [],
-    ipv4Prefixes: [],
-    ipv6Prefixes: [],
+    ipv6Addresses: eni.ipv6Addresses,
+    vswitchIpv6Cidr: v6?.text,
+    ipv6Gateway: v6 === undefined ? undefined : ipv6GatewayOf(v6),
+    vpcIpv6Cidrs: vpc.ipv6CidrBlock === null ? [] : [vpc.ipv6CidrBlock],
+    ipv4Prefixes: eni.ipv4Prefixes,
+    ipv6Prefixes: eni.ipv6Prefixes,
   }
 }

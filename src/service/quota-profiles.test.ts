@@ -43,6 +43,9 @@ describe('quota profile rules (pure)', () => {
     createdAt: new Date(0),
     securityGroupIds: ['sg-x'],
     privateIps: [{ address: '10.0.0.1', primary: true }],
+    ipv6Addresses: [],
+    ipv4Prefixes: [],
+    ipv6Prefixes: [],
   }
 
   it('the data has no type with EniPrivateIpAddressQuantity = 1 (rule tested on a synthetic type)', () => {

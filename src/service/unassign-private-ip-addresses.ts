@@ -1,8 +1,12 @@
+import { IPV4_PREFIX_LENGTH } from '../allocator/address-pool.js'
+import { parseCidr } from '../allocator/cidr.js'
 import { parseIpv4 } from '../allocator/ipv4.js'
 import { requireEniStatus, requireInstanceStatus } from '../domain/eni-rules.js'
 import { errors } from '../domain/errors.js'
 import { MAX_ADDRESSES_PER_CALL } from './address-request.js'
+import { ipv4PrefixMembers } from './allocate-prefixes.js'
 import { attachmentOf } from './attached-type.js'
+import { MAX_PREFIXES_PER_CALL } from './ipv6-request.js'
 import type { Caller, ServiceContext } from './context.js'
 import { requireEni, requireRegion } from './lookups.js'
 import { runTransaction } from './run-transaction.js'
@@ -11,6 +15,7 @@ export interface UnassignPrivateIpAddressesInput {
   readonly regionId: string
   readonly networkInterfaceId: string
   readonly privateIpAddresses: readonly string[]
+  readonly ipv4Prefixes?: readonly string[] | undefined
 }
 
 /** All-or-nothing: every address must be a secondary address of this ENI. */
@@ -21,7 +26,17 @@ export async function unassignPrivateIpAddresses(
 ): Promise<void> {
   requireRegion(ctx, input.regionId)
   const addresses = input.privateIpAddresses
-  if (addresses.length === 0) throw errors.missingParameter('PrivateIpAddress.1')
+  const prefixes = (input.ipv4Prefixes ?? []).map((p) => {
+    const c = parseCidr(p)
+    if (c?.prefix !== IPV4_PREFIX_LENGTH) throw errors.invalidParameter('Ipv4Prefix.N')
+    return c.text
+  })
+  if (addresses.length === 0 && prefixes.length === 0) {
+    throw errors.missingParameter('PrivateIpAddress.1')
+  }
+  if (prefixes.length > MAX_PREFIXES_PER_CALL) throw errors.invalidParameter('Ipv4Prefix.N')
+  const repeatedPrefix = prefixes.find((p, i) => prefixes.indexOf(p) !== i)
+  if (repeatedPrefix !== undefined) throw errors.ipRepeated(repeatedPrefix)
   if (addresses.length > MAX_ADDRESSES_PER_CALL) throw errors.invalidParameter('PrivateIpAddress.N')
   const malformed = addresses.find((a) => parseIpv4(a) === undefined)
   if (malformed !== undefined) throw errors.invalidIpAddress(malformed)
@@ -42,9 +57,14 @@ export async function unassignPrivateIpAddresses(
     }
     const missing = addresses.find((a) => !secondaries.has(a))
     if (missing !== undefined) throw errors.ipUnassigned(missing, eni.id)
+    const missingPrefix = prefixes.find((p) => !eni.ipv4Prefixes.includes(p))
+    if (missingPrefix !== undefined) throw errors.ipUnassigned(missingPrefix, eni.id)
     const removed = await tx.deletePrivateIps(eni.id, addresses)
     if (removed !== addresses.length) throw errors.eniOperationConflict()
+    if ((await tx.deleteIpv4Prefixes(eni.id, prefixes)) !== prefixes.length) {
+      throw errors.eniOperationConflict()
+    }
     return eni.vswitchId
   })
-  ctx.pools.markFree(vswitchId, addresses)
+  ctx.pools.markFree(vswitchId, [...addresses, ...ipv4PrefixMembers(prefixes)])
 }

@@ -42,6 +42,8 @@ export interface EniFilter {
   readonly status?: EniStatus | undefined
   readonly primaryIp?: string | undefined
   readonly privateIps?: readonly string[] | undefined
+  /** canonical IPv6 text; matches an ENI holding any of them */
+  readonly ipv6Addresses?: readonly string[] | undefined
   readonly name?: string | undefined
   /** `Tag.N`: every pair must match (AND); a pair without a value matches any value */
   readonly tags?: readonly TagMatch[] | undefined
@@ -68,6 +70,8 @@ export interface VpcFilter {
   readonly name?: string | undefined
   /** `Tag.N`: every pair must match (AND); a pair without a value matches any value */
   readonly tags?: readonly TagMatch[] | undefined
+  /** true: only VPCs with IPv6; false: only those without */
+  readonly ipv6?: boolean | undefined
 }
 
 export interface VSwitchFilter {
@@ -78,6 +82,8 @@ export interface VSwitchFilter {
   readonly name?: string | undefined
   /** `Tag.N`: every pair must match (AND); a pair without a value matches any value */
   readonly tags?: readonly TagMatch[] | undefined
+  /** true: only vSwitches with IPv6; false: only those without */
+  readonly ipv6?: boolean | undefined
 }
 
 export interface SecurityGroupFilter {
@@ -116,6 +122,35 @@ export interface NewPrivateIp {
   readonly eniId: string
   readonly accountId: string
   readonly primary: boolean
+}
+
+export interface NewIpv6Address {
+  readonly vswitchId: string
+  /** canonical RFC 5952 text */
+  readonly address: string
+  /** the /80 of the vSwitch /64 that holds the address (canonical text) */
+  readonly block: string
+  readonly eniId: string
+  readonly accountId: string
+}
+
+/** An IPv4 /28 or IPv6 /80 prefix to claim for an ENI. */
+export interface NewPrefix {
+  readonly vswitchId: string
+  /** canonical text: "a.b.c.d/28" or "…/80" */
+  readonly prefix: string
+  readonly eniId: string
+  readonly accountId: string
+}
+
+/** A VPC's claim on an IPv6 /56 (recorded forever: never handed out twice). */
+export interface NewVpcIpv6Cidr {
+  readonly cidrBlock: string
+  readonly regionId: string
+  /** k of the k-th /56 of the server's pool; null for a block the caller chose */
+  readonly poolIndex: number | null
+  readonly vpcId: string
+  readonly createdAt: Date
 }
 
 export interface IdempotencyRecord {
@@ -187,7 +222,17 @@ export interface Tx {
   listVpcs(accountId: string, f: VpcFilter, page: Page): Promise<PageResult<Vpc>>
   countVpcs(accountId: string, regionId: string): Promise<number>
   setVpcStatus(id: string, status: NetworkStatus): Promise<void>
+  /** Sets the VPC's name and description. */
+  renameVpc(id: string, name: string, description: string): Promise<void>
+  /** Sets (or clears, with nulls) the VPC's IPv6 /56 and ISP. */
+  setVpcIpv6(id: string, ipv6CidrBlock: string | null, ipv6Isp: string | null): Promise<void>
   deleteVpc(accountId: string, id: string): Promise<void>
+  /** The highest pool index handed out so far (−1 if none). */
+  maxVpcIpv6PoolIndex(): Promise<number>
+  /** Which of the /56 blocks are already recorded (by any account, ever). */
+  vpcIpv6CidrsTaken(cidrBlocks: readonly string[]): Promise<string[]>
+  /** Records a /56; a block or pool index already recorded → OperationConflict (unique key). */
+  insertVpcIpv6Cidr(c: NewVpcIpv6Cidr): Promise<void>
 
   // vSwitches
   insertVSwitch(v: VSwitch): Promise<void>
@@ -195,6 +240,8 @@ export interface Tx {
   listVSwitches(accountId: string, f: VSwitchFilter, page: Page): Promise<PageResult<VSwitch>>
   vswitchesOfVpc(vpcId: string): Promise<VSwitch[]>
   setVSwitchStatus(id: string, status: NetworkStatus): Promise<void>
+  /** Sets the vSwitch /64 (unique: a /64 already used → OperationConflict). */
+  setVSwitchIpv6(id: string, ipv6CidrBlock: string | null): Promise<void>
   deleteVSwitch(accountId: string, id: string): Promise<void>
 
   // security groups
@@ -252,6 +299,41 @@ export interface Tx {
   /** Which of `addresses` are in use in the vSwitch. */
   addressesInUse(vswitchId: string, addresses: readonly string[]): Promise<string[]>
   privateIpsOf(eniId: string): Promise<PrivateIp[]>
+
+  // IPv4 prefixes: a /28 claims its 16 addresses as private_ips rows (unique per vSwitch)
+  /**
+   * Claims each prefix whole or not at all (its 16 member addresses, given by the caller);
+   * returns the prefixes claimed. A prefix that met any address already in use is absent and
+   * leaves no row behind.
+   */
+  insertIpv4Prefixes(
+    rows: readonly (NewPrefix & { members: readonly string[] })[],
+  ): Promise<string[]>
+  /** Frees the ENI's named prefixes (all 16 rows each); returns how many prefixes were freed. */
+  deleteIpv4Prefixes(eniId: string, prefixes: readonly string[]): Promise<number>
+  /** The prefixes held in a vSwitch (used to rebuild in-memory indexes). */
+  usedIpv4Prefixes(vswitchId: string): Promise<string[]>
+
+  // IPv6 single addresses and /80 prefixes
+  /**
+   * Inserts what is free and returns the addresses actually inserted. An address already in
+   * use, or inside an assigned /80 prefix, is absent (a lost race or a taken block).
+   */
+  insertIpv6Addresses(rows: readonly NewIpv6Address[]): Promise<string[]>
+  /** Deletes the ENI's named IPv6 addresses; returns how many were deleted. */
+  deleteIpv6Addresses(eniId: string, addresses: readonly string[]): Promise<number>
+  /** Which of `addresses` are in use in the vSwitch. */
+  ipv6AddressesInUse(vswitchId: string, addresses: readonly string[]): Promise<string[]>
+  /** Which of the /80 `blocks` are assigned prefixes in the vSwitch. */
+  ipv6PrefixBlocksIn(vswitchId: string, blocks: readonly string[]): Promise<string[]>
+  /** All IPv6 addresses of a vSwitch (sequential allocation mode only). */
+  usedIpv6Addresses(vswitchId: string): Promise<string[]>
+  /** Claims each /80 unless any row (a prefix or single addresses) holds it; returns those claimed. */
+  insertIpv6Prefixes(rows: readonly NewPrefix[]): Promise<string[]>
+  /** Frees the ENI's named /80 prefixes; returns how many were freed. */
+  deleteIpv6Prefixes(eniId: string, prefixes: readonly string[]): Promise<number>
+  /** Every /80 of the vSwitch that is taken (prefixes and blocks holding single addresses). */
+  usedIpv6Blocks(vswitchId: string): Promise<string[]>
 
   // durable operations
   insertOperation(op: Operation): Promise<void>

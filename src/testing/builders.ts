@@ -59,6 +59,8 @@ export const aVpc = (o: Pick<Vpc, 'accountId'> & Partial<Vpc>): Vpc => {
     vRouterId: anId('vrt'),
     routeTableId: anId('vtb'),
     createdAt: at(),
+    ipv6CidrBlock: null,
+    ipv6Isp: null,
     ...o,
   }
 }
@@ -74,6 +76,7 @@ export const aVSwitch = (o: Pick<VSwitch, 'accountId' | 'vpcId'> & Partial<VSwit
     description: '',
     status: 'Available',
     createdAt: at(),
+    ipv6CidrBlock: null,
     ...o,
   }
 }

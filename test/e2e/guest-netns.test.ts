@@ -2,7 +2,8 @@
 // ENIs into instance namespaces, the real agent (inside the namespace, reading the metadata
 // service at 100.100.100.200) configures them, and another namespace reaches them — then stops
 // reaching them after unassign, and reaches a secondary ENI's addresses on the instance it fails
-// over to. Needs root, `ip netns` and `ping`: skips locally without them, fails under CI=true
+// over to. The vSwitch is dual-stack: an assigned IPv6 address answers ping -6 the same way.
+// Needs root, `ip netns`, `ping` and `curl`: skips locally without them, fails under CI=true
 // saying which is missing.
 import assert from 'node:assert/strict'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -14,6 +15,8 @@ import { ipRun, listNamespaces, netnsUnavailable } from '../../src/dataplane/run
 import type { RunningServer } from '../../src/main.js'
 import { GuestWorld, startGuestServer, until } from './support/guest-world.js'
 import {
+  addresses6In,
+  answers6,
   addressesIn,
   agentOnce,
   answers,
@@ -35,7 +38,7 @@ describe(
     let server: RunningServer | undefined
     let dataplane: NetnsDataplane | undefined
     let world: GuestWorld
-    let net: { vpcId: string; vswitchId: string; sgId: string }
+    let net: { vpcId: string; vswitchId: string; sgId: string; ipv6Cidr: string }
     let a: string
     let b: string
     let eniA: string
@@ -58,7 +61,7 @@ describe(
       server = await startGuestServer({ db: join(dir, 'eniplane.db') })
       dataplane = await NetnsDataplane.start(server.ctx, { prefix: PREFIX, intervalMs: 200 })
       world = GuestWorld.at(server.url)
-      net = await world.network('10.77.0.0/16', '10.77.1.0/24')
+      net = await world.network('10.77.0.0/16', '10.77.1.0/24', 1)
       a = await world.runInstance(net, undefined, '10.77.1.10')
       b = await world.runInstance(net, undefined, '10.77.1.11')
       eniA = await world.primaryEniOf(a)
@@ -88,7 +91,8 @@ describe(
       assert.equal(await answers(ns(b), '10.77.1.50'), false)
       await agent(a, 'a')
       assert.deepEqual(await addressesIn(ns(a), 'eth0'), ['10.77.1.10', '10.77.1.50', '10.77.1.51'])
-      assert.equal(await answers(ns(b), '10.77.1.50'), true)
+      // B's neighbour entry for .50 failed a moment ago: the first answer may need a retry
+      await eventually('10.77.1.50 answers B', () => answers(ns(b), '10.77.1.50'))
       assert.equal(await answers(ns(b), '10.77.1.51'), true)
     })
 
@@ -118,6 +122,33 @@ describe(
       assert.deepEqual(await addressesIn(ns(a), 'eth0'), ['10.77.1.10', '10.77.1.50'])
       assert.equal(await answers(ns(b), '10.77.1.51'), false)
       assert.equal(await answers(ns(b), '10.77.1.50'), true)
+    })
+
+    it('an assigned IPv6 address answers ping -6 from B, and stops after unassign', async () => {
+      assert.match(net.ipv6Cidr, /::\/64$/)
+      const base = net.ipv6Cidr.replace(/::\/64$/, '')
+      const [a6, a6b, b6] = [`${base}::a:10`, `${base}::a:11`, `${base}::b:10`]
+      const eniB = await world.primaryEniOf(b)
+      await world.assignIpv6(eniA, [a6, a6b])
+      await world.assignIpv6(eniB, [b6])
+      assert.equal(await answers6(ns(b), a6), false)
+      await agent(a, 'a')
+      await agent(b, 'b')
+      assert.deepEqual((await addresses6In(ns(a), 'eth0')).sort(), [a6, a6b].sort())
+      assert.deepEqual(await addresses6In(ns(b), 'eth0'), [b6])
+      assert.equal(await answers6(ns(b), a6), true)
+      assert.equal(await answers6(ns(b), a6b), true)
+      assert.equal(await answers6(ns(a), b6), true)
+      // the IPv6 gateway of the vSwitch answers too
+      assert.equal(await answers6(ns(a), `${base}::1`), true)
+
+      await world.unassignIpv6(eniA, [a6b])
+      await agent(a, 'a')
+      assert.deepEqual(await addresses6In(ns(a), 'eth0'), [a6])
+      assert.equal(await answers6(ns(b), a6b), false)
+      assert.equal(await answers6(ns(b), a6), true)
+      // IPv4 is untouched by the IPv6 changes
+      assert.deepEqual(await addressesIn(ns(a), 'eth0'), ['10.77.1.10', '10.77.1.50'])
     })
 
     it('a secondary ENI fails over from A to B with its addresses', async () => {

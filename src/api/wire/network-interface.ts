@@ -55,6 +55,16 @@ export type WireNetworkInterface = {
   Attachment?: WireAttachment
 }
 
+/**
+ * AssignIpv6Addresses (eni-api.md §7.10): the new addresses and /80 prefixes as plain string
+ * arrays, unlike the `Ipv6Sets.Ipv6Set[]` objects of Describe responses.
+ */
+export type WireAssignIpv6Addresses = {
+  NetworkInterfaceId: string
+  Ipv6Sets: Wrapped<'Ipv6Address', string>
+  Ipv6PrefixSets: Wrapped<'Ipv6Prefix', string>
+}
+
 /** AssignPrivateIpAddresses: the new addresses as a plain string array. */
 export type WireAssignedPrivateIpAddressesSet = {
   NetworkInterfaceId: string

@@ -9,8 +9,10 @@ export type WireVpc = {
   VpcName: string
   Description: string
   CidrBlock: string
+  /** the first /56, `''` without IPv6 */
   Ipv6CidrBlock: string
   EnabledIpv6: boolean
+  Ipv6CidrBlocks: Wrapped<'Ipv6CidrBlock', { Ipv6CidrBlock: string; Ipv6Isp: string }>
   VRouterId: string
   IsDefault: boolean
   CreationTime: string
@@ -31,6 +33,7 @@ export type WireVSwitch = {
   VpcId: string
   ZoneId: string
   CidrBlock: string
+  /** the /64, `''` without IPv6 */
   Ipv6CidrBlock: string
   EnabledIpv6: boolean
   Status: string

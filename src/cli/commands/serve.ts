@@ -40,6 +40,8 @@ Options:
   --faults FILE            fault-injection rules (JSON array) loaded at start
   --latency M              async transition durations: instant, realistic (seeded
                            distributions) or a JSON file; --async-delay-ms overrides it
+  --ipv6-pool CIDR         the IPv6 block VPC /56s come from, k-th IPv6 VPC → k-th /56
+                           (default 2408:4000::/40)
   --config FILE            JSON file with the same settings (camelCase keys; "regions" may
                            also be [{"regionId": "…", "zones": ["…"], "localName": "…"}])
 Environment: ENI_PORT, ENI_DB, ENI_ASYNC_DELAY_MS, ENI_QUOTA_PROFILE, … override the file;
@@ -71,6 +73,7 @@ export async function run(argv: string[]): Promise<number> {
         throttle: { type: 'string' },
         faults: { type: 'string' },
         latency: { type: 'string' },
+        'ipv6-pool': { type: 'string' },
         config: { type: 'string' },
       },
     },
@@ -104,6 +107,7 @@ export async function run(argv: string[]): Promise<number> {
         throttle: values.throttle,
         faults: values.faults,
         latency: values.latency,
+        ipv6Pool: values['ipv6-pool'],
       },
     })
   } catch (e: unknown) {

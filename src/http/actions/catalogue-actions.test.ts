@@ -203,7 +203,7 @@ describe('registerActions', () => {
     const names = h.registry.definitions().map((d) => `${d.version} ${d.action}`)
     assert.equal(new Set(names).size, names.length)
     assert.equal(names.length, allActions(h.ctx).length)
-    assert.equal(names.length, 53)
+    assert.equal(names.length, 56)
     for (const action of ['TagResources', 'UntagResources', 'ListTagResources']) {
       assert.ok(names.includes(`2014-05-26 ${action}`), action)
     }
@@ -244,6 +244,6 @@ describe('registerActions', () => {
   })
 
   test('an unknown Action is InvalidAction.NotFound', async () => {
-    await h.fails('AssignIpv6Addresses', { RegionId: REGION }, 404, 'InvalidAction.NotFound')
+    await h.fails('AssignIpv7Addresses', { RegionId: REGION }, 404, 'InvalidAction.NotFound')
   })
 })

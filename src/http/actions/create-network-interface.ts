@@ -1,23 +1,17 @@
 // CreateNetworkInterface (ECS, eni-api.md §7.1): a Secondary ENI on a vSwitch, answered with the
-// ENI's fields flattened beside RequestId. IPv6 and IPv4 prefixes are not modelled: the vSwitch
-// has no IPv6 (`InvalidVSwitch.Ipv6NotTurnOn`), prefixes are `InvalidParameter`.
+// ENI's fields flattened beside RequestId, with `Ipv6Sets`, `Ipv4PrefixSets` and `Ipv6PrefixSets`.
+// IPv6 (`Ipv6Address.N` / `Ipv6AddressCount`) needs an IPv6 vSwitch; prefixes are IPv4 /28
+// (`Ipv4Prefix.N` / `Ipv4PrefixCount`) and IPv6 /80 (`Ipv6Prefix.N` / `Ipv6PrefixCount`), 1–10.
 import { errors } from '../../domain/errors.js'
 import type { ServiceContext } from '../../service/context.js'
 import { createNetworkInterface } from '../../service/create-network-interface.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import type { Params } from '../params.js'
-import {
-  filtersOnAbsentFeature,
-  nonEmpty,
-  optStr,
-  regionOf,
-  rejectUnsupported,
-  securityGroupIdsOf,
-} from './shared/request-params.js'
+import { nonEmpty, optStr, regionOf, securityGroupIdsOf } from './shared/request-params.js'
 import { tagInputsOf } from './shared/tag-params.js'
 import { toWireNetworkInterface } from './wire/eni-wire.js'
 
-const UNSUPPORTED = ['Ipv4Prefix', 'Ipv4PrefixCount', 'Ipv6Prefix', 'Ipv6PrefixCount']
+const PER_CALL = { max: 10 }
 
 export function createNetworkInterfaceAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
@@ -28,10 +22,6 @@ export function createNetworkInterfaceAction(deps: { ctx: ServiceContext }): Act
       const securityGroupIds = securityGroupIdsOf(params)
       if (securityGroupIds.length === 0) throw errors.missingParameter('SecurityGroupIds.N')
       checkEniType(params)
-      if (filtersOnAbsentFeature(params, ['Ipv6Address', 'Ipv6AddressCount'])) {
-        throw errors.ipv6NotTurnOn(vswitchId)
-      }
-      rejectUnsupported(params, UNSUPPORTED)
       const eni = await createNetworkInterface(
         deps.ctx,
         { accountId },
@@ -51,6 +41,12 @@ export function createNetworkInterfaceAction(deps: { ctx: ServiceContext }): Act
           sourceDestCheck: params.bool('SourceDestCheck'),
           clientToken: optStr(params, 'ClientToken'),
           tags: tagInputsOf(params),
+          ipv4Prefixes: nonEmpty(params.list('Ipv4Prefix', PER_CALL)),
+          ipv4PrefixCount: params.int('Ipv4PrefixCount', { min: 1, max: 10 }),
+          ipv6Addresses: nonEmpty(params.list('Ipv6Address', PER_CALL)),
+          ipv6AddressCount: params.int('Ipv6AddressCount', { min: 1, max: 10 }),
+          ipv6Prefixes: nonEmpty(params.list('Ipv6Prefix', PER_CALL)),
+          ipv6PrefixCount: params.int('Ipv6PrefixCount', { min: 1, max: 10 }),
         },
       )
       return toWireNetworkInterface(eni)

@@ -1,5 +1,6 @@
 // CreateVSwitch (VPC 2016-04-28, eni-api.md §8.2): `Pending`, then `Available` once the worker
-// runs. VPCs here have no IPv6, so `Ipv6CidrBlock` is refused.
+// runs. `Ipv6CidrBlock` is the /64 index 0–255 inside the VPC's /56 (extensions.md §2.2).
+import { errors } from '../../domain/errors.js'
 import type { ServiceContext } from '../../service/context.js'
 import { createVSwitch } from '../../service/create-vswitch.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
@@ -21,8 +22,11 @@ export function createVSwitchAction(deps: { ctx: ServiceContext }): ActionDefini
         clientToken: optStr(params, 'ClientToken'),
         dryRun: params.bool('DryRun'),
         tags: tagInputsOf(params),
+        ipv6CidrBlockIndex: params.int('Ipv6CidrBlock', { min: 0, max: 255 }),
       }
-      rejectUnsupported(params, ['Ipv6CidrBlock'])
+      const mask = params.int('Ipv6CidrMask')
+      if (mask !== undefined && mask !== 64) throw errors.invalidParameter('Ipv6CidrMask')
+      rejectUnsupported(params, ['VpcIpv6CidrBlock'])
       const vsw = await createVSwitch(deps.ctx, { accountId }, input)
       return { VSwitchId: vsw.id }
     },

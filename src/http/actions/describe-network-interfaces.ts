@@ -32,7 +32,7 @@ export function describeNetworkInterfacesAction(deps: { ctx: ServiceContext }): 
       const matchesNothing =
         type.matchesNothing ||
         status.matchesNothing ||
-        filtersOnAbsentFeature(params, ['Ipv6Address', 'ServiceManaged'])
+        filtersOnAbsentFeature(params, ['ServiceManaged'])
       const result = await describeNetworkInterfaces(
         deps.ctx,
         { accountId },
@@ -47,6 +47,7 @@ export function describeNetworkInterfacesAction(deps: { ctx: ServiceContext }): 
           status: status.value,
           primaryIp: optStr(params, 'PrimaryIpAddress'),
           privateIps: nonEmpty(params.list('PrivateIpAddress', { max: 100 })),
+          ipv6Addresses: nonEmpty(params.list('Ipv6Address', { max: 100 })),
           name: optStr(params, 'NetworkInterfaceName'),
           tags: tagFilterOf(params, ECS_TAG_API_ERRORS),
           ...pageOf(params, { maxPageSize: 1000, maxResults: 500 }),

@@ -6,6 +6,7 @@ import { describeVpcs } from '../../service/vpc-operations.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { pageFields, wrap } from '../list-wrapper.js'
 import {
+  boolFilter,
   commaList,
   filtersOnAbsentFeature,
   optStr,
@@ -28,6 +29,7 @@ export function describeVpcsAction(deps: { ctx: ServiceContext }): ActionDefinit
         ids: matchesNothing ? [] : ids,
         name: optStr(params, 'VpcName'),
         tags: tagFilterOf(params, VPC_TAG_ERRORS),
+        ipv6: boolFilter(params, 'EnableIpv6'),
         ...pageOf(params, { maxPageSize: 50 }),
       })
       return {

@@ -6,7 +6,13 @@ import type { ServiceContext } from '../../service/context.js'
 import { describeVSwitches } from '../../service/vswitch-operations.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { pageFields, wrap } from '../list-wrapper.js'
-import { commaList, filtersOnAbsentFeature, optStr, pageOf } from './shared/request-params.js'
+import {
+  boolFilter,
+  commaList,
+  filtersOnAbsentFeature,
+  optStr,
+  pageOf,
+} from './shared/request-params.js'
 import { tagFilterOf } from './shared/tag-params.js'
 import { toWireVSwitch } from './wire/network-wire.js'
 
@@ -17,7 +23,7 @@ export function describeVSwitchesAction(deps: { ctx: ServiceContext }): ActionDe
     handler: async ({ params, accountId }) => {
       const caller = { accountId }
       const ids = commaList(params, 'VSwitchId', 20)
-      const matchesNothing = filtersOnAbsentFeature(params, ['IsDefault', 'EnableIpv6'])
+      const matchesNothing = filtersOnAbsentFeature(params, ['IsDefault'])
       const result = await describeVSwitches(deps.ctx, caller, {
         regionId: optStr(params, 'RegionId'),
         vpcId: optStr(params, 'VpcId'),
@@ -25,6 +31,7 @@ export function describeVSwitchesAction(deps: { ctx: ServiceContext }): ActionDe
         zoneId: optStr(params, 'ZoneId'),
         name: optStr(params, 'VSwitchName'),
         tags: tagFilterOf(params, VPC_TAG_ERRORS),
+        ipv6: boolFilter(params, 'EnableIpv6'),
         ...pageOf(params, { maxPageSize: 50 }),
       })
       return {

@@ -57,9 +57,15 @@ describe('ENI error envelopes', () => {
     )
     await h.fails(
       'CreateNetworkInterface',
-      { ...withGroup, Ipv4PrefixCount: '1' },
+      { ...withGroup, Ipv4PrefixCount: '11' },
       400,
       'InvalidParameter',
+    )
+    await h.fails(
+      'CreateNetworkInterface',
+      { ...withGroup, Ipv4PrefixCount: '1', SecondaryPrivateIpAddressCount: '1' },
+      400,
+      'InvalidParameter.Conflict',
     )
     await h.fails('CreateNetworkInterface', { ...withGroup, RegionId: '' }, 400, 'MissingRegionId')
     await h.fails(

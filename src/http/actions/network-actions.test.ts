@@ -106,7 +106,13 @@ describe('VPCs', () => {
       'InvalidCirdrBlock.MaskLength',
     )
     await h.fails('CreateVpc', { RegionId: REGION, DryRun: 'true' }, 400, 'DryRunOperation')
-    await h.fails('CreateVpc', { RegionId: REGION, EnableIpv6: 'true' }, 400, 'InvalidParameter')
+    await h.fails('CreateVpc', { RegionId: REGION, EnableIpv6: 'yes' }, 400, 'InvalidParameter')
+    await h.fails(
+      'CreateVpc',
+      { RegionId: REGION, Ipv6CidrBlock: '2408:4000:0:100::/56' },
+      400,
+      'InvalidParameter',
+    )
     await h.ok('CreateVpc', { RegionId: REGION, ClientToken: 'vpc-token' })
     await h.fails(
       'CreateVpc',

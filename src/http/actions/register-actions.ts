@@ -3,6 +3,7 @@
 import type { Region } from '../../domain/regions.js'
 import type { ServiceContext } from '../../service/context.js'
 import { VPC_VERSION, type ActionDefinition, type ActionRegistry } from '../action-registry.js'
+import { assignIpv6AddressesAction } from './assign-ipv6-addresses.js'
 import { assignPrivateIpAddressesAction } from './assign-private-ip-addresses.js'
 import { attachNetworkInterfaceAction } from './attach-network-interface.js'
 import { createInstanceAction } from './create-instance.js'
@@ -33,6 +34,7 @@ import { detachNetworkInterfaceAction } from './detach-network-interface.js'
 import { ecsCopiesOf } from './ecs-copies-of-vpc-actions.js'
 import { modifyNetworkInterfaceAttributeAction } from './modify-network-interface-attribute.js'
 import { getCallerIdentityAction } from './get-caller-identity.js'
+import { modifyVpcAttributeAction } from './modify-vpc-attribute.js'
 import { eniplaneNoOpAction } from './no-op.js'
 import { eniplaneAddFaultRulesAction } from './eniplane-add-fault-rules.js'
 import { eniplaneClearFaultRulesAction } from './eniplane-clear-fault-rules.js'
@@ -41,6 +43,7 @@ import { eniplaneListFaultRulesAction } from './eniplane-list-fault-rules.js'
 import { runInstancesAction } from './run-instances.js'
 import { startInstanceAction } from './start-instance.js'
 import { stopInstanceAction } from './stop-instance.js'
+import { unassignIpv6AddressesAction } from './unassign-ipv6-addresses.js'
 import { unassignPrivateIpAddressesAction } from './unassign-private-ip-addresses.js'
 import { listTagResourcesAction } from './list-tag-resources.js'
 import { tagResourcesAction } from './tag-resources.js'
@@ -77,9 +80,12 @@ export function allActions(
     detachNetworkInterfaceAction(deps),
     assignPrivateIpAddressesAction(deps),
     unassignPrivateIpAddressesAction(deps),
+    assignIpv6AddressesAction(deps),
+    unassignIpv6AddressesAction(deps),
     // VPCs and vSwitches (VPC 2016-04-28)
     createVpcAction(deps),
     describeVpcsAction(deps),
+    modifyVpcAttributeAction(deps),
     deleteVpcAction(deps),
     createVSwitchAction(deps),
     describeVSwitchesAction(deps),

@@ -1,10 +1,10 @@
 // UnassignPrivateIpAddresses (ECS, eni-api.md §7.9): all or nothing; every address must be a
-// secondary address of the ENI. IPv4 prefixes are not modelled.
+// secondary address of the ENI and every `Ipv4Prefix.N` one of its /28 prefixes.
 import type { ServiceContext } from '../../service/context.js'
 import { MAX_ADDRESSES_PER_CALL } from '../../service/address-request.js'
 import { unassignPrivateIpAddresses } from '../../service/unassign-private-ip-addresses.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
-import { regionOf, rejectUnsupported } from './shared/request-params.js'
+import { regionOf } from './shared/request-params.js'
 
 export function unassignPrivateIpAddressesAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
@@ -12,7 +12,6 @@ export function unassignPrivateIpAddressesAction(deps: { ctx: ServiceContext }):
     action: 'UnassignPrivateIpAddresses',
     handler: async ({ params, accountId }) => {
       const networkInterfaceId = params.requiredStr('NetworkInterfaceId')
-      rejectUnsupported(params, ['Ipv4Prefix'])
       await unassignPrivateIpAddresses(
         deps.ctx,
         { accountId },
@@ -20,6 +19,7 @@ export function unassignPrivateIpAddressesAction(deps: { ctx: ServiceContext }):
           regionId: regionOf(params),
           networkInterfaceId,
           privateIpAddresses: params.list('PrivateIpAddress', { max: MAX_ADDRESSES_PER_CALL }),
+          ipv4Prefixes: params.list('Ipv4Prefix', { max: 10 }),
         },
       )
       return {}

@@ -115,6 +115,16 @@ describe('tenancy', () => {
       ],
       ['DeleteNetworkInterface', { NetworkInterfaceId: ids.eni }, 'InvalidEniId.NotFound'],
       [
+        'AssignIpv6Addresses',
+        { NetworkInterfaceId: ids.eni, Ipv6AddressCount: 1 },
+        'InvalidEniId.NotFound',
+      ],
+      [
+        'UnassignIpv6Addresses',
+        { NetworkInterfaceId: ids.eni, 'Ipv6Address.1': '2408:4000::5' },
+        'InvalidEniId.NotFound',
+      ],
+      [
         'ModifyNetworkInterfaceAttribute',
         { NetworkInterfaceId: ids.eni, NetworkInterfaceName: 'x1' },
         'InvalidEniId.NotFound',
@@ -148,6 +158,7 @@ describe('tenancy', () => {
         { ResourceType: 'VPC', 'ResourceId.1': ids.vpc, 'TagKey.1': 'k' },
         'InvalidInstanceIds.NotFound',
       ],
+      ['ModifyVpcAttribute', { VpcId: ids.vpc, EnableIPv6: true }, 'InvalidVpcId.NotFound'],
     ]
     for (const [action, params, code] of cases) {
       const e = await fail(action, params)

@@ -47,7 +47,14 @@ export function enisContract(c: Cases): void {
       const eni = anEni({ accountId: net.account.id, vpcId: net.vpc.id, vswitchId: net.vswitch.id })
       await store.transaction((tx) => tx.insertEni(eni, []))
       const got = await store.transaction((tx) => tx.getEni(net.account.id, eni.id))
-      assert.deepEqual(got, { ...eni, securityGroupIds: [], privateIps: [] })
+      assert.deepEqual(got, {
+        ...eni,
+        securityGroupIds: [],
+        privateIps: [],
+        ipv6Addresses: [],
+        ipv4Prefixes: [],
+        ipv6Prefixes: [],
+      })
     })
 
     c.it('getEni of another account or an unknown id is undefined', async ({ store }) => {

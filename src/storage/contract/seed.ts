@@ -68,4 +68,7 @@ export const viewOf = (
     { address: eni.primaryIp, primary: true },
     ...secondaries.map((address) => ({ address, primary: false })),
   ],
+  ipv6Addresses: [],
+  ipv4Prefixes: [],
+  ipv6Prefixes: [],
 })

@@ -12,6 +12,7 @@ import { caseRunner } from './harness.js'
 import { instancesContract } from './instances.contract.js'
 import { operationsContract } from './operations.contract.js'
 import { pagingContract } from './paging.contract.js'
+import { prefixesContract } from './prefixes.contract.js'
 import { privateIpsContract } from './private-ips.contract.js'
 import { replicaStateContract } from './replica-state.contract.js'
 import { securityGroupsContract } from './security-groups.contract.js'
@@ -31,6 +32,7 @@ export function describeStoreContract(o: StoreContractOptions): void {
     enisContract(cases)
     eniFiltersContract(cases)
     privateIpsContract(cases)
+    prefixesContract(cases)
     operationsContract(cases)
     pagingContract(cases)
     transactionsContract(cases)

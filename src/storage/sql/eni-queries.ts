@@ -2,6 +2,7 @@ import type { Eni, EniView, PrivateIp } from '../../domain/resources.js'
 import type { EniStatus, EniType } from '../../domain/statuses.js'
 import type { EniPatch, Tx } from '../store.js'
 import { add, pageQuery, where } from './paging.js'
+import { releaseIpv6Block } from './prefix-queries.js'
 import type { Dialect, Row, SqlConnection, SqlValue } from './sql-connection.js'
 import { addTagMatches, deleteTagsOfResource } from './tag-queries.js'
 import { bool, date, marks, num, str, strOrNull } from './sql-connection.js'
@@ -50,7 +51,21 @@ const PATCH_COLUMNS: Record<keyof EniPatch, string> = {
   primaryIp: 'primary_ip',
 }
 
-/** Adds security groups and private IPs (primary first, then in assignment order). */
+const groupBy = <T>(rows: Row[], value: (r: Row) => T): Map<string, T[]> => {
+  const map = new Map<string, T[]>()
+  for (const r of rows) {
+    const key = str(r['eni_id'])
+    const list = map.get(key) ?? []
+    list.push(value(r))
+    map.set(key, list)
+  }
+  return map
+}
+
+/**
+ * Adds security groups, single private IPs (primary first, then in assignment order), IPv6
+ * addresses and IPv4/IPv6 prefixes (in assignment order).
+ */
 async function withDetails(c: SqlConnection, enis: Eni[]): Promise<EniView[]> {
   if (enis.length === 0) return []
   const ids = enis.map((e) => e.id)
@@ -61,9 +76,28 @@ async function withDetails(c: SqlConnection, enis: Eni[]): Promise<EniView[]> {
   )
   const ipRows = await c.all(
     `SELECT eni_id, address, is_primary FROM private_ips WHERE eni_id IN (${marks(ids.length)})
-      ORDER BY is_primary DESC, seq, address`,
+      AND prefix IS NULL ORDER BY is_primary DESC, seq, address`,
     ids,
   )
+  const v4PrefixRows = await c.all(
+    `SELECT eni_id, prefix, MIN(seq) AS first_seq FROM private_ips
+      WHERE eni_id IN (${marks(ids.length)}) AND prefix IS NOT NULL
+      GROUP BY eni_id, prefix ORDER BY first_seq, prefix`,
+    ids,
+  )
+  const v6Rows = await c.all(
+    `SELECT eni_id, address FROM ipv6_addresses WHERE eni_id IN (${marks(ids.length)})
+      ORDER BY seq, address`,
+    ids,
+  )
+  const v6PrefixRows = await c.all(
+    `SELECT eni_id, block FROM ipv6_blocks WHERE eni_id IN (${marks(ids.length)})
+      ORDER BY seq, block`,
+    ids,
+  )
+  const v4Prefixes = groupBy(v4PrefixRows, (r) => str(r['prefix']))
+  const v6 = groupBy(v6Rows, (r) => str(r['address']))
+  const v6Prefixes = groupBy(v6PrefixRows, (r) => str(r['block']))
   const sgs = new Map<string, string[]>()
   for (const r of sgRows) {
     const list = sgs.get(str(r['eni_id'])) ?? []
@@ -80,6 +114,9 @@ async function withDetails(c: SqlConnection, enis: Eni[]): Promise<EniView[]> {
     ...e,
     securityGroupIds: sgs.get(e.id) ?? [],
     privateIps: ips.get(e.id) ?? [],
+    ipv6Addresses: v6.get(e.id) ?? [],
+    ipv4Prefixes: v4Prefixes.get(e.id) ?? [],
+    ipv6Prefixes: v6Prefixes.get(e.id) ?? [],
   }))
 }
 
@@ -156,12 +193,23 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
         const owners = f.privateIps.length
           ? await c.all(
               `SELECT DISTINCT eni_id FROM private_ips
-                WHERE account_id = ? AND address IN (${marks(f.privateIps.length)})`,
+                WHERE account_id = ? AND address IN (${marks(f.privateIps.length)})
+                AND prefix IS NULL`,
               [accountId, ...f.privateIps],
             )
           : []
         const ids = owners.map((r) => str(r['eni_id']))
         add(w, ids.length ? `id IN (${marks(ids.length)})` : '1 = 0', ...ids)
+      }
+      if (f.ipv6Addresses) {
+        add(
+          w,
+          f.ipv6Addresses.length
+            ? `id IN (SELECT eni_id FROM ipv6_addresses
+                WHERE address IN (${marks(f.ipv6Addresses.length)}))`
+            : '1 = 0',
+          ...f.ipv6Addresses,
+        )
       }
       addTagMatches(w, 'id', accountId, 'eni', f.tags)
       const result = await pageQuery(c, 'enis', w, page, toEni)
@@ -201,6 +249,16 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
       await c.run(`UPDATE enis SET ${sets.join(', ')} WHERE id = ?`, [...params, id])
     },
     async deleteEni(id) {
+      const v6Blocks = await c.all(
+        `SELECT vswitch_id, block, COUNT(*) AS n FROM ipv6_addresses WHERE eni_id = ?
+          GROUP BY vswitch_id, block ORDER BY block`,
+        [id],
+      )
+      await c.run('DELETE FROM ipv6_addresses WHERE eni_id = ?', [id])
+      for (const r of v6Blocks) {
+        await releaseIpv6Block(c, str(r['vswitch_id']), str(r['block']), num(r['n']))
+      }
+      await c.run('DELETE FROM ipv6_blocks WHERE eni_id = ?', [id])
       await c.run('DELETE FROM private_ips WHERE eni_id = ?', [id])
       await c.run('DELETE FROM eni_security_groups WHERE eni_id = ?', [id])
       await deleteTagsOfResource(c, 'eni', id)

@@ -94,7 +94,8 @@ export function instanceQueries(c: SqlConnection, d: Dialect): InstanceQueries {
           ? await c.all(
               `SELECT DISTINCT e.instance_id FROM private_ips p JOIN enis e ON e.id = p.eni_id
                 WHERE p.account_id = ? AND p.address IN (${marks(f.privateIps.length)})
-                AND p.is_primary = 1 AND e.eni_type = 'Primary' AND e.instance_id IS NOT NULL`,
+                AND p.is_primary = 1 AND p.prefix IS NULL
+                AND e.eni_type = 'Primary' AND e.instance_id IS NOT NULL`,
               [accountId, ...f.privateIps],
             )
           : []

@@ -32,7 +32,7 @@ export function ipQueries(c: SqlConnection, nextSeq: () => number): IpQueries {
     async deletePrivateIps(eniId, addresses) {
       if (addresses.length === 0) return 0
       return c.run(
-        `DELETE FROM private_ips WHERE eni_id = ? AND is_primary = 0
+        `DELETE FROM private_ips WHERE eni_id = ? AND is_primary = 0 AND prefix IS NULL
           AND address IN (${marks(addresses.length)})`,
         [eniId, ...addresses],
       )
@@ -69,7 +69,8 @@ export function ipQueries(c: SqlConnection, nextSeq: () => number): IpQueries {
     },
     async privateIpsOf(eniId) {
       const rows = await c.all(
-        'SELECT address, is_primary FROM private_ips WHERE eni_id = ? ORDER BY is_primary DESC, seq, address',
+        `SELECT address, is_primary FROM private_ips WHERE eni_id = ? AND prefix IS NULL
+          ORDER BY is_primary DESC, seq, address`,
         [eniId],
       )
       return rows.map((r) => ({ address: str(r['address']), primary: bool(r['is_primary']) }))

@@ -5,7 +5,7 @@ import type { Tx } from '../store.js'
 import { add, pageQuery, where } from './paging.js'
 import type { Dialect, Row, SqlConnection } from './sql-connection.js'
 import { addTagMatches, deleteTagsOfResource } from './tag-queries.js'
-import { date, marks, num, str } from './sql-connection.js'
+import { date, marks, num, str, strOrNull } from './sql-connection.js'
 
 type NetworkQueries = Pick<
   Tx,
@@ -14,12 +14,18 @@ type NetworkQueries = Pick<
   | 'listVpcs'
   | 'countVpcs'
   | 'setVpcStatus'
+  | 'setVpcIpv6'
+  | 'renameVpc'
   | 'deleteVpc'
+  | 'maxVpcIpv6PoolIndex'
+  | 'vpcIpv6CidrsTaken'
+  | 'insertVpcIpv6Cidr'
   | 'insertVSwitch'
   | 'getVSwitch'
   | 'listVSwitches'
   | 'vswitchesOfVpc'
   | 'setVSwitchStatus'
+  | 'setVSwitchIpv6'
   | 'deleteVSwitch'
   | 'insertSecurityGroup'
   | 'getSecurityGroups'
@@ -43,6 +49,8 @@ const toVpc = (r: Row): Vpc => ({
   vRouterId: str(r['vrouter_id']),
   routeTableId: str(r['route_table_id']),
   createdAt: date(r['created_at']),
+  ipv6CidrBlock: strOrNull(r['ipv6_cidr_block']),
+  ipv6Isp: strOrNull(r['ipv6_isp']),
 })
 
 const toVSwitch = (r: Row): VSwitch => ({
@@ -56,6 +64,7 @@ const toVSwitch = (r: Row): VSwitch => ({
   description: str(r['description']),
   status: str(r['status']) as NetworkStatus,
   createdAt: date(r['created_at']),
+  ipv6CidrBlock: strOrNull(r['ipv6_cidr_block']),
 })
 
 const toSecurityGroup = (r: Row): SecurityGroup => ({
@@ -76,7 +85,8 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
     async insertVpc(v) {
       await c.run(
         `INSERT INTO vpcs (id, account_id, region_id, cidr_block, name, description, status,
-          vrouter_id, route_table_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          vrouter_id, route_table_id, created_at, ipv6_cidr_block, ipv6_isp)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           v.id,
           v.accountId,
@@ -88,6 +98,8 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
           v.vRouterId,
           v.routeTableId,
           v.createdAt.getTime(),
+          v.ipv6CidrBlock,
+          v.ipv6Isp,
         ],
       )
     },
@@ -102,6 +114,7 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
       if (f.ids) add(w, f.ids.length ? `id IN (${marks(f.ids.length)})` : '1 = 0', ...f.ids)
       if (f.name !== undefined) add(w, 'name = ?', f.name)
       addTagMatches(w, 'id', accountId, 'vpc', f.tags)
+      if (f.ipv6 !== undefined) add(w, `ipv6_cidr_block IS ${f.ipv6 ? 'NOT ' : ''}NULL`)
       return pageQuery(c, 'vpcs', w, page, toVpc)
     },
     countVpcs: (accountId, regionId) =>
@@ -112,15 +125,45 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
     async setVpcStatus(id, status) {
       await c.run('UPDATE vpcs SET status = ? WHERE id = ?', [status, id])
     },
+    async renameVpc(id, name, description) {
+      await c.run('UPDATE vpcs SET name = ?, description = ? WHERE id = ?', [name, description, id])
+    },
+    async setVpcIpv6(id, ipv6CidrBlock, ipv6Isp) {
+      await c.run('UPDATE vpcs SET ipv6_cidr_block = ?, ipv6_isp = ? WHERE id = ?', [
+        ipv6CidrBlock,
+        ipv6Isp,
+        id,
+      ])
+    },
     async deleteVpc(accountId, id) {
       await deleteTagsOfResource(c, 'vpc', id)
       await c.run('DELETE FROM vpcs WHERE account_id = ? AND id = ?', [accountId, id])
+    },
+    async maxVpcIpv6PoolIndex() {
+      const [r] = await c.all('SELECT MAX(pool_index) AS n FROM vpc_ipv6_cidrs')
+      return r?.['n'] == null ? -1 : num(r['n'])
+    },
+    async vpcIpv6CidrsTaken(cidrBlocks) {
+      if (cidrBlocks.length === 0) return []
+      const rows = await c.all(
+        `SELECT cidr_block FROM vpc_ipv6_cidrs WHERE cidr_block IN (${marks(cidrBlocks.length)})`,
+        cidrBlocks,
+      )
+      return rows.map((r) => str(r['cidr_block']))
+    },
+    async insertVpcIpv6Cidr(v) {
+      await c.run(
+        `INSERT INTO vpc_ipv6_cidrs (cidr_block, region_id, pool_index, vpc_id, created_at)
+          VALUES (?, ?, ?, ?, ?)`,
+        [v.cidrBlock, v.regionId, v.poolIndex, v.vpcId, v.createdAt.getTime()],
+      )
     },
 
     async insertVSwitch(v) {
       await c.run(
         `INSERT INTO vswitches (id, account_id, vpc_id, region_id, zone_id, cidr_block, name,
-          description, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          description, status, created_at, ipv6_cidr_block)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           v.id,
           v.accountId,
@@ -132,6 +175,7 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
           v.description,
           v.status,
           v.createdAt.getTime(),
+          v.ipv6CidrBlock,
         ],
       )
     },
@@ -151,6 +195,7 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
       if (f.name !== undefined) add(w, 'name = ?', f.name)
       if (f.ids) add(w, f.ids.length ? `id IN (${marks(f.ids.length)})` : '1 = 0', ...f.ids)
       addTagMatches(w, 'id', accountId, 'vswitch', f.tags)
+      if (f.ipv6 !== undefined) add(w, `ipv6_cidr_block IS ${f.ipv6 ? 'NOT ' : ''}NULL`)
       return pageQuery(c, 'vswitches', w, page, toVSwitch)
     },
     async vswitchesOfVpc(vpcId) {
@@ -161,6 +206,9 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
     },
     async setVSwitchStatus(id, status) {
       await c.run('UPDATE vswitches SET status = ? WHERE id = ?', [status, id])
+    },
+    async setVSwitchIpv6(id, ipv6CidrBlock) {
+      await c.run('UPDATE vswitches SET ipv6_cidr_block = ? WHERE id = ?', [ipv6CidrBlock, id])
     },
     async deleteVSwitch(accountId, id) {
       await deleteTagsOfResource(c, 'vswitch', id)
@@ -219,7 +267,8 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
     },
     countSecurityGroupIps: (groupId) =>
       count(
-        `SELECT COUNT(*) AS n FROM private_ips p
+        // Single addresses, plus one per IPv4 prefix (its 16 member rows count once).
+        `SELECT COUNT(*) - COUNT(p.prefix) + COUNT(DISTINCT p.prefix) AS n FROM private_ips p
           JOIN eni_security_groups m ON m.eni_id = p.eni_id WHERE m.sg_id = ?`,
         [groupId],
       ),

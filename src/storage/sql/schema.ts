@@ -2,6 +2,21 @@
 // types, so PG-wire distributed SQL stays possible). Times are epoch milliseconds (BIGINT),
 // booleans 0/1 (INTEGER). The primary key of private_ips makes a duplicate
 // (vswitch, address) impossible.
+//
+// IPv6 and prefixes (version 6, extensions.md §2–§3), where the database alone rules out overlap:
+// - An IPv4 /28 prefix claims its 16 addresses as private_ips rows (`prefix` = the /28, NULL
+//   for a single address), so the same (vswitch, address) key that keeps single addresses
+//   unique also keeps a prefix off any address in use and off any other prefix. Reserved
+//   addresses are never rows: a /28 holding one is refused before the insert.
+// - IPv6 singles are ipv6_addresses rows, unique per (vswitch, address). A /64 has 2^48
+//   addresses per /80, too many to claim, so each /80 of a vSwitch is at most one ipv6_blocks
+//   row, unique per (vswitch, block): either an assigned prefix (`eni_id` set) or the holder of
+//   `addresses` single addresses (`eni_id` NULL). Assigning a single address upserts its
+//   block's row and counts it (`ON CONFLICT … DO UPDATE … WHERE eni_id IS NULL`: refused if the
+//   block is a prefix, and row-locked until commit); a prefix is a plain insert that any
+//   existing row refuses; unassigning counts down and deletes the row at 0 under the same lock.
+// - vpc_ipv6_cidrs records every /56 ever handed out (never reused; `pool_index` is the k of
+//   the k-th /56 of the configured pool, NULL for a block the caller chose).
 
 export interface Migration {
   readonly version: number
@@ -199,6 +214,44 @@ export const MIGRATIONS: readonly Migration[] = [
         resources TEXT NOT NULL)`,
       `CREATE INDEX events_account ON events (account_id, at, seq)`,
       `ALTER TABLE operations ADD COLUMN fault TEXT`,
+    ],
+  },
+  {
+    // IPv6 and prefixes (extensions.md §2–§3): VPC /56s, vSwitch /64s, /28 prefix rows among the
+    // private IPs, IPv6 addresses and /80 blocks; unique keys make the database refuse every overlap.
+    version: 6,
+    statements: [
+      `ALTER TABLE vpcs ADD COLUMN ipv6_cidr_block TEXT`,
+      `ALTER TABLE vpcs ADD COLUMN ipv6_isp TEXT`,
+      `CREATE TABLE vpc_ipv6_cidrs (
+        cidr_block TEXT PRIMARY KEY,
+        region_id TEXT NOT NULL,
+        pool_index INTEGER,
+        vpc_id TEXT NOT NULL,
+        created_at BIGINT NOT NULL)`,
+      `CREATE UNIQUE INDEX vpc_ipv6_cidrs_pool ON vpc_ipv6_cidrs (pool_index)`,
+      `ALTER TABLE vswitches ADD COLUMN ipv6_cidr_block TEXT`,
+      `CREATE UNIQUE INDEX vswitches_ipv6 ON vswitches (ipv6_cidr_block)`,
+      `ALTER TABLE private_ips ADD COLUMN prefix TEXT`,
+      `CREATE INDEX private_ips_prefix ON private_ips (eni_id, prefix)`,
+      `CREATE TABLE ipv6_addresses (
+        vswitch_id TEXT NOT NULL REFERENCES vswitches(id),
+        address TEXT NOT NULL,
+        block TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        eni_id TEXT NOT NULL REFERENCES enis(id) ON DELETE CASCADE,
+        seq BIGINT NOT NULL,
+        PRIMARY KEY (vswitch_id, address))`,
+      `CREATE INDEX ipv6_addresses_eni ON ipv6_addresses (eni_id)`,
+      `CREATE TABLE ipv6_blocks (
+        vswitch_id TEXT NOT NULL REFERENCES vswitches(id),
+        block TEXT NOT NULL,
+        eni_id TEXT REFERENCES enis(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL,
+        addresses INTEGER NOT NULL,
+        seq BIGINT NOT NULL,
+        PRIMARY KEY (vswitch_id, block))`,
+      `CREATE INDEX ipv6_blocks_eni ON ipv6_blocks (eni_id)`,
     ],
   },
   {

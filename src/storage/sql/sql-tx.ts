@@ -9,6 +9,7 @@ import { ipQueries } from './ip-queries.js'
 import { networkQueries } from './network-queries.js'
 import { operationQueries } from './operation-queries.js'
 import { replicaQueries } from './replica-queries.js'
+import { prefixQueries } from './prefix-queries.js'
 import type { Dialect, SqlConnection } from './sql-connection.js'
 import { tagQueries } from './tag-queries.js'
 
@@ -29,5 +30,6 @@ export function sqlTx(
     ...tagQueries(c),
     ...replicaQueries(c),
     ...eventQueries(c, nextSeq),
+    ...prefixQueries(c, nextSeq),
   }
 }

@@ -81,27 +81,53 @@ export class GuestWorld {
     return this.client.call(action, { RegionId: REGION, ...params })
   }
 
-  /** VPC + vSwitch (both Available) + security group. */
-  async network(vpcCidr: string, vswitchCidr: string) {
-    const vpcId = String((await this.call('CreateVpc', { CidrBlock: vpcCidr }))['VpcId'])
+  /**
+   * VPC + vSwitch (both Available) + security group; with `ipv6Index`, a dual-stack VPC and the
+   * vSwitch's /64 at that index (`ipv6Cidr`).
+   */
+  async network(vpcCidr: string, vswitchCidr: string, ipv6Index?: number) {
+    const v6 = ipv6Index !== undefined
+    const vpcId = String(
+      (await this.call('CreateVpc', { CidrBlock: vpcCidr, ...(v6 ? { EnableIpv6: 'true' } : {}) }))[
+        'VpcId'
+      ],
+    )
     await until('VPC Available', async () => {
       const r = await this.call('DescribeVpcs', { VpcId: vpcId })
       const vpc = list(obj(r['Vpcs'])['Vpc'])[0]
       return vpc?.['Status'] === 'Available' ? true : undefined
     })
     const vswitchId = String(
-      (await this.call('CreateVSwitch', { VpcId: vpcId, ZoneId: ZONE, CidrBlock: vswitchCidr }))[
-        'VSwitchId'
-      ],
+      (
+        await this.call('CreateVSwitch', {
+          VpcId: vpcId,
+          ZoneId: ZONE,
+          CidrBlock: vswitchCidr,
+          ...(v6 ? { Ipv6CidrBlock: ipv6Index } : {}),
+        })
+      )['VSwitchId'],
     )
-    await until('vSwitch Available', async () => {
+    const ipv6Cidr = await until('vSwitch Available', async () => {
       const r = await this.call('DescribeVSwitchAttributes', { VSwitchId: vswitchId })
-      return r['Status'] === 'Available' ? true : undefined
+      const v6 = r['Ipv6CidrBlock']
+      return r['Status'] === 'Available' ? (typeof v6 === 'string' ? v6 : '') : undefined
     })
     const sgId = String(
       (await this.call('CreateSecurityGroup', { VpcId: vpcId }))['SecurityGroupId'],
     )
-    return { vpcId, vswitchId, sgId }
+    return { vpcId, vswitchId, sgId, ipv6Cidr }
+  }
+
+  async assignIpv6(eniId: string, ips: string[]): Promise<void> {
+    const params: Record<string, string> = { NetworkInterfaceId: eniId }
+    ips.forEach((ip, i) => (params[`Ipv6Address.${i + 1}`] = ip))
+    await this.call('AssignIpv6Addresses', params)
+  }
+
+  async unassignIpv6(eniId: string, ips: string[]): Promise<void> {
+    const params: Record<string, string> = { NetworkInterfaceId: eniId }
+    ips.forEach((ip, i) => (params[`Ipv6Address.${i + 1}`] = ip))
+    await this.call('UnassignIpv6Addresses', params)
   }
 
   async runInstance(

@@ -28,6 +28,14 @@ export async function addressesIn(ns: string, dev: string): Promise<string[]> {
   return links.flatMap((l) => (l.addr_info ?? []).map((a) => a.local ?? '')).filter(Boolean)
 }
 
+/** Global IPv6 addresses on `dev` in `ns` ([] when the device is absent). */
+export async function addresses6In(ns: string, dev: string): Promise<string[]> {
+  const r = await run('ip', ['-n', ns, '-j', '-6', 'addr', 'show', 'dev', dev, 'scope', 'global'])
+  if (r.code !== 0) return []
+  const links = JSON.parse(r.stdout || '[]') as { addr_info?: { local?: string }[] }[]
+  return links.flatMap((l) => (l.addr_info ?? []).map((a) => a.local ?? '')).filter(Boolean)
+}
+
 export async function linkMac(ns: string, dev: string): Promise<string | undefined> {
   const r = await run('ip', ['-n', ns, '-j', 'link', 'show', 'dev', dev])
   if (r.code !== 0) return undefined
@@ -47,6 +55,16 @@ export async function answers(ns: string, address: string): Promise<boolean> {
   const r = await run(
     'ip',
     ['netns', 'exec', ns, 'ping', '-c', '1', '-W', '1', '-n', address],
+    10_000,
+  )
+  return r.code === 0
+}
+
+/** True when IPv6 `address` answers one ICMPv6 echo (`ping -6 -c 1 -W 1`) from inside `ns`. */
+export async function answers6(ns: string, address: string): Promise<boolean> {
+  const r = await run(
+    'ip',
+    ['netns', 'exec', ns, 'ping', '-6', '-c', '1', '-W', '1', '-n', address],
     10_000,
   )
   return r.code === 0

@@ -12,6 +12,11 @@ export function optStr(params: Params, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value
 }
 
+/** A Boolean filter: absent or `''` → no filter; `true`/`false`; anything else → InvalidParameter. */
+export function boolFilter(params: Params, name: string): boolean | undefined {
+  return optStr(params, name) === undefined ? undefined : params.bool(name)
+}
+
 /** `RegionId` as sent (`''` when absent); the service answers `MissingRegionId` and friends. */
 export function regionOf(params: Params): string {
   return params.str('RegionId') ?? ''

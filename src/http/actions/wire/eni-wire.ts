@@ -22,15 +22,26 @@ export function toWirePrivateIpSet(ip: PrivateIp): WirePrivateIpSet {
   }
 }
 
-/** Empty IPv6 and prefix wrappers: the emulator assigns neither (they stay `[]`, not absent). */
-export function noIpv6OrPrefixes(): Pick<
-  WireNetworkInterface,
-  'Ipv6Sets' | 'Ipv4PrefixSets' | 'Ipv6PrefixSets'
-> {
+/** IPv6 addresses and prefixes in the Describe shapes (objects; `[]` when none, never absent). */
+export function ipv6AndPrefixSets(
+  eni: Pick<EniView, 'ipv6Addresses' | 'ipv4Prefixes' | 'ipv6Prefixes'>,
+): Pick<WireNetworkInterface, 'Ipv6Sets' | 'Ipv4PrefixSets' | 'Ipv6PrefixSets'> {
   return {
-    ...wrap('Ipv6Sets', 'Ipv6Set', []),
-    ...wrap('Ipv4PrefixSets', 'Ipv4PrefixSet', []),
-    ...wrap('Ipv6PrefixSets', 'Ipv6PrefixSet', []),
+    ...wrap(
+      'Ipv6Sets',
+      'Ipv6Set',
+      eni.ipv6Addresses.map((a) => ({ Ipv6Address: a, Primary: false })),
+    ),
+    ...wrap(
+      'Ipv4PrefixSets',
+      'Ipv4PrefixSet',
+      eni.ipv4Prefixes.map((p) => ({ Ipv4Prefix: p })),
+    ),
+    ...wrap(
+      'Ipv6PrefixSets',
+      'Ipv6PrefixSet',
+      eni.ipv6Prefixes.map((p) => ({ Ipv6Prefix: p })),
+    ),
   }
 }
 
@@ -58,7 +69,7 @@ export function toWireNetworkInterface(eni: EniView & Tagged): WireNetworkInterf
     AssociatedPublicIp: { ...NO_PUBLIC_IP },
     ...wrap('SecurityGroupIds', 'SecurityGroupId', eni.securityGroupIds),
     ...wrap('PrivateIpSets', 'PrivateIpSet', eni.privateIps.map(toWirePrivateIpSet)),
-    ...noIpv6OrPrefixes(),
+    ...ipv6AndPrefixSets(eni),
     ...ecsTags(eni.tags),
   }
   if (eni.instanceId !== null) {

@@ -6,7 +6,7 @@ import { findInstanceType } from '../../../domain/instance-types.js'
 import type { EniView } from '../../../domain/resources.js'
 import type { InstanceView } from '../../../service/describe-instances.js'
 import { wrap } from '../../list-wrapper.js'
-import { noIpv6OrPrefixes, toWirePrivateIpSet } from './eni-wire.js'
+import { ipv6AndPrefixSets, toWirePrivateIpSet } from './eni-wire.js'
 import { ecsTags } from './tag-wire.js'
 import { formatMinutes } from './time-format.js'
 
@@ -20,7 +20,7 @@ function toWireInstanceNetworkInterface(eni: EniView): WireInstanceNetworkInterf
     MacAddress: eni.macAddress,
     PrimaryIpAddress: eni.primaryIp,
     ...wrap('PrivateIpSets', 'PrivateIpSet', eni.privateIps.map(toWirePrivateIpSet)),
-    ...noIpv6OrPrefixes(),
+    ...ipv6AndPrefixSets(eni),
   }
 }
 

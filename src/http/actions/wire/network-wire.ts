@@ -16,8 +16,15 @@ export function toWireVpc(vpc: Vpc & Tagged, vswitchIds: readonly string[]): Wir
     VpcName: vpc.name,
     Description: vpc.description,
     CidrBlock: vpc.cidrBlock,
-    Ipv6CidrBlock: '',
-    EnabledIpv6: false,
+    Ipv6CidrBlock: vpc.ipv6CidrBlock ?? '',
+    EnabledIpv6: vpc.ipv6CidrBlock !== null,
+    ...wrap(
+      'Ipv6CidrBlocks',
+      'Ipv6CidrBlock',
+      vpc.ipv6CidrBlock === null
+        ? []
+        : [{ Ipv6CidrBlock: vpc.ipv6CidrBlock, Ipv6Isp: vpc.ipv6Isp ?? 'BGP' }],
+    ),
     VRouterId: vpc.vRouterId,
     IsDefault: false,
     CreationTime: formatSeconds(vpc.createdAt),
@@ -41,8 +48,8 @@ export function toWireVSwitch(vsw: VSwitchView, routeTableId: string): WireVSwit
     VpcId: vsw.vpcId,
     ZoneId: vsw.zoneId,
     CidrBlock: vsw.cidrBlock,
-    Ipv6CidrBlock: '',
-    EnabledIpv6: false,
+    Ipv6CidrBlock: vsw.ipv6CidrBlock ?? '',
+    EnabledIpv6: vsw.ipv6CidrBlock !== null,
     Status: vsw.status,
     AvailableIpAddressCount: vsw.availableIpAddressCount,
     VSwitchName: vsw.name,
