@@ -47,7 +47,7 @@ describe('action parameter catalogue', () => {
     const seen: string[] = []
     for (const file of files) {
       const source = await readFile(join(DIR, file), 'utf8')
-      const action = /action: '([A-Za-z]+)'/.exec(source)?.[1]
+      const action = /action: '([A-Za-z0-9]+)'/.exec(source)?.[1]
       if (action === undefined || action === 'EniplaneNoOp') continue
       seen.push(action)
       const listed = new Set((ACTION_PARAMETERS[action] ?? []).map((p) => p.name))

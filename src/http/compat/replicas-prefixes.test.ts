@@ -163,22 +163,31 @@ describe('two serve replicas assign prefixes and addresses on one vSwitch', { sk
 
     // Every ENI gets, per round and from alternating replicas, all at once: a /28, a single
     // IPv4, a /80 and a single IPv6. A /24 has 14 usable /28s, so prefixes run out and
-    // InvalidVSwitchId.IpNotEnough is an allowed answer; OperationConflict (a retryable lost
-    // race) too. Anything else fails the test.
+    // InvalidVSwitchId.IpNotEnough is an allowed answer. Operation.Conflict (another call on the
+    // same ENI is in flight on that replica) is retried with back-off, as Terway does; a lost
+    // database race (OperationConflict) is allowed too. Anything else fails the test.
     const outcomes: { ok: boolean; code?: string }[] = []
     const attempt = async (i: number, action: string, params: Json) => {
-      try {
-        await call(i, action, params)
-        outcomes.push({ ok: true })
-      } catch (e: unknown) {
-        const code = String((e as { code?: unknown }).code)
-        assert.ok(
-          ['InvalidVSwitchId.IpNotEnough', 'OperationConflict', 'Operation.Conflict'].includes(
-            code,
-          ),
-          `${action}: ${code}`,
-        )
-        outcomes.push({ ok: false, code })
+      for (let tries = 1; ; tries++) {
+        try {
+          await call(i, action, params)
+          outcomes.push({ ok: true })
+          return
+        } catch (e: unknown) {
+          const code = String((e as { code?: unknown }).code)
+          if (code === 'Operation.Conflict' && tries < 20) {
+            await new Promise((r) => setTimeout(r, 20 * tries))
+            continue
+          }
+          assert.ok(
+            ['InvalidVSwitchId.IpNotEnough', 'OperationConflict', 'Operation.Conflict'].includes(
+              code,
+            ),
+            `${action}: ${code}`,
+          )
+          outcomes.push({ ok: false, code })
+          return
+        }
       }
     }
     for (let round = 0; round < ROUNDS; round++) {
