@@ -22,7 +22,7 @@ export function startupSummary(f: StartupFacts): string {
   return [
     `eniplane listening on ${f.url} (profile ${f.quotaProfile}, db ${f.db})`,
     `  API       ${f.url}/   (npx eniplane call ACTION …, the Alibaba SDKs)`,
-    `  Console   ${f.url}/console/   (sign in with the AccessKey below)`,
+    `  Console   ${f.url}/console/   (sign in with the AccessKey ID and secret: see AccessKey)`,
     f.metadataUrl === undefined
       ? '  Metadata  off (serve --metadata-port P turns it on)'
       : `  Metadata  ${f.metadataUrl}/latest/meta-data/`,
