@@ -10,6 +10,7 @@ import type { EniView, VSwitch } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
 import type { AddressOwner } from './allocate-addresses.js'
 import type { ServiceContext } from './context.js'
+import { onRollback } from './run-transaction.js'
 
 /** The 16 addresses of the /28 starting at `base`. */
 export function prefixMembers(base: number): string[] {
@@ -84,7 +85,11 @@ export async function assignChosenIpv4Prefixes(
   }))
   const claimed = await tx.insertIpv4Prefixes(rows)
   const pool = await ctx.pools.get(tx, vswitch)
-  for (const p of claimed) pool.markBlockUsed(parseCidr(p)?.base ?? -1)
+  const taken = claimed.map((p) => parseCidr(p)?.base ?? -1)
+  for (const base of taken) pool.markBlockUsed(base)
+  onRollback(tx, () => {
+    for (const base of taken) pool.markBlockFree(base)
+  })
   const lost = prefixes.find((p) => !claimed.includes(p))
   if (lost !== undefined) throw errors.ipAssigned(lost)
   return [...prefixes]
@@ -122,6 +127,11 @@ export async function assignAutomaticIpv4Prefixes(
         ? pool.pickLowestBlocks(need)
         : pool.pickRandomBlocks(need, ctx.random)
     for (const base of picks) pool.markBlockUsed(base)
+    // Reserved for this transaction: back in the pool if it does not commit (as for addresses).
+    const reserved = pool
+    onRollback(tx, () => {
+      for (const base of picks) reserved.markBlockFree(base)
+    })
     const rows = picks.map((base) => ({
       vswitchId: vswitch.id,
       prefix: `${formatIpv4(base)}/${IPV4_PREFIX_LENGTH}`,
