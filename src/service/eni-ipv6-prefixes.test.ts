@@ -371,4 +371,57 @@ describeOnEngines('ENI IPv6 addresses and prefixes', (t) => {
     const again = await h.eni(w, { ipv4Prefixes: ['192.168.1.16/28'] })
     await assign6(h, again.id, { ipv6Prefixes: ['2408:4000:0:1:2::/80'] })
   })
+
+  t.it('RunInstances gives the primary ENI IPv6 addresses (chosen or counted)', async (h) => {
+    const w = await dualStack(h)
+    const counted = await h.instance(w, 'ecs.g8i.large', { ipv6AddressCount: 2 })
+    const a = await h.primaryEniOf(counted)
+    assert.equal(a.ipv6Addresses.length, 2)
+    assert.ok(a.ipv6Addresses.every(inV6))
+    const chosen = await h.instance(w, 'ecs.g8i.large', { ipv6Addresses: ['2408:4000:0:1::77'] })
+    assert.deepEqual((await h.primaryEniOf(chosen)).ipv6Addresses, ['2408:4000:0:1::77'])
+    // The primary ENI is attached: its IPv6 cap is the type's (6 on ecs.g8i.large).
+    await assign6(h, a.id, { ipv6AddressCount: 4 })
+    await h.rejects(
+      () => assign6(h, a.id, { ipv6AddressCount: 1 }),
+      'InvalidOperation.Ipv6CountExceeded',
+      403,
+    )
+  })
+
+  t.it('RunInstances IPv6 refusals change nothing', async (h) => {
+    const w = await dualStack(h)
+    const v4only = await h.world({ vpcCidr: '10.0.0.0/16', vswitchCidr: '10.0.1.0/24' })
+    const run = (world: World, type: string, more: object) => () => h.instance(world, type, more)
+    await h.rejects(
+      run(v4only, 'ecs.g8i.large', { ipv6AddressCount: 1 }),
+      'InvalidVSwitch.Ipv6NotTurnOn',
+      403,
+    )
+    await h.rejects(
+      run(w, 'ecs.n4.large', { ipv6AddressCount: 1 }),
+      'InvalidOperation.Ipv6NotSupport',
+      403,
+    )
+    await h.rejects(
+      run(w, 'ecs.g8i.large', { ipv6AddressCount: 7 }),
+      'InvalidOperation.Ipv6CountExceeded',
+      403,
+    )
+    await h.rejects(
+      run(w, 'ecs.g8i.large', { ipv6Addresses: ['2408:4000:0:1::1'] }),
+      'InvalidVSwitchId.IpInvalid',
+      403,
+    )
+    await h.rejects(
+      run(w, 'ecs.g8i.large', { ipv6Addresses: ['2408:4000:0:1::9'], amount: 2 }),
+      'InvalidParameter',
+      400,
+    )
+    await h.rejects(
+      run(w, 'ecs.g8i.large', { ipv6Addresses: ['2408:4000:0:1::9'], ipv6AddressCount: 1 }),
+      'InvalidParameter.Conflict',
+      400,
+    )
+  })
 })

@@ -1,11 +1,13 @@
 // RunInstances (starts by itself) and CreateInstance (ends `Stopped`): each instance gets a
-// primary ENI (Type Primary, InUse, device 0) with its primary private IP.
+// primary ENI (Type Primary, InUse, device 0) with its primary private IP and, with
+// `Ipv6Address.N` / `Ipv6AddressCount` (extensions.md §2.4), IPv6 addresses on an IPv6 vSwitch.
 import { errors } from '../domain/errors.js'
 import { findImage } from '../domain/images.js'
 import { findInstanceType } from '../domain/instance-types.js'
-import type { Instance } from '../domain/resources.js'
+import type { Eni, Instance } from '../domain/resources.js'
 import type { Tag, TagInput } from '../domain/tags.js'
 import { ECS_CREATE_TAG_ERRORS, checkTags } from '../domain/tags.js'
+import { checkIpv6Cap } from '../domain/eni-rules.js'
 import type { Tx } from '../storage/store.js'
 import {
   assignAutomatic,
@@ -13,8 +15,15 @@ import {
   checkChosenAddresses,
   INSTANCE_ADDRESS_ERRORS,
 } from './allocate-addresses.js'
+import {
+  assignAutomaticIpv6,
+  assignChosenIpv6,
+  checkChosenIpv6,
+  ipv6BlockOfVSwitch,
+} from './allocate-ipv6.js'
 import type { Caller, ServiceContext } from './context.js'
 import { idempotent } from './idempotency.js'
+import { adding, asks, ipv6AddressRequest, type ListOrCount } from './ipv6-request.js'
 import { requireRegion, requireSecurityGroups, requireVSwitch } from './lookups.js'
 import { checkDescription, checkName } from './names.js'
 import { runTransaction } from './run-transaction.js'
@@ -37,6 +46,9 @@ export interface LaunchInput {
   readonly dryRun?: boolean | undefined
   /** `Tag.N`: set on each instance and its primary ENI */
   readonly tags?: readonly TagInput[] | undefined
+  /** `Ipv6Address.N` (one instance only) or `Ipv6AddressCount`: on each primary ENI */
+  readonly ipv6Addresses?: readonly string[] | undefined
+  readonly ipv6AddressCount?: number | undefined
 }
 
 export async function runInstances(
@@ -84,6 +96,8 @@ async function launch(
   const description = checkDescription(input.description)
   const vswitchId = input.vswitchId
   const tags = checkTags(input.tags ?? [], ECS_CREATE_TAG_ERRORS)
+  const v6 = ipv6AddressRequest(input.ipv6Addresses, input.ipv6AddressCount)
+  if (v6.chosen.length > 0 && amount > 1) throw errors.invalidParameter('Ipv6Address.N')
 
   return runTransaction(ctx, async (tx) => {
     const outcome = await idempotent(
@@ -116,6 +130,8 @@ async function launch(
         })
         const chosen = input.privateIpAddress === undefined ? [] : [input.privateIpAddress]
         const checked = await checkChosenAddresses(tx, vswitch, chosen, INSTANCE_ADDRESS_ERRORS)
+        if (asks(v6)) ipv6BlockOfVSwitch(vswitch) // InvalidVSwitch.Ipv6NotTurnOn
+        const ipv6: ListOrCount = { ...v6, chosen: await checkChosenIpv6(tx, vswitch, v6.chosen) }
         await checkSecurityGroupCapacity(tx, ctx, groups, amount, () =>
           errors.runSecurityGroupLimit(),
         )
@@ -150,6 +166,7 @@ async function launch(
             vswitch,
             checked,
             tags,
+            ipv6,
           )
           const done = action === 'RunInstances' ? 'instance.started' : 'instance.created-stopped'
           await schedule(tx, ctx, done, caller.accountId, instance.id)
@@ -170,30 +187,34 @@ async function addPrimaryEni(
   vswitch: Parameters<typeof assignChosen>[2],
   chosen: string[],
   tags: readonly Tag[],
+  ipv6: ListOrCount,
 ): Promise<void> {
   const eniId = ctx.ids.newId('eni')
-  await tx.insertEni(
-    {
-      id: eniId,
-      accountId: instance.accountId,
-      regionId: instance.regionId,
-      zoneId: instance.zoneId,
-      vpcId: vswitch.vpcId,
-      vswitchId: vswitch.id,
-      type: 'Primary',
-      status: 'InUse',
-      macAddress: ctx.ids.newMac(),
-      primaryIp: '',
-      name: '',
-      description: '',
-      instanceId: instance.id,
-      deviceIndex: 0,
-      deleteOnRelease: true,
-      sourceDestCheck: true,
-      createdAt: instance.createdAt,
-    },
-    securityGroupIds,
-  )
+  const eni: Eni = {
+    id: eniId,
+    accountId: instance.accountId,
+    regionId: instance.regionId,
+    zoneId: instance.zoneId,
+    vpcId: vswitch.vpcId,
+    vswitchId: vswitch.id,
+    type: 'Primary',
+    status: 'InUse',
+    macAddress: ctx.ids.newMac(),
+    primaryIp: '',
+    name: '',
+    description: '',
+    instanceId: instance.id,
+    deviceIndex: 0,
+    deleteOnRelease: true,
+    sourceDestCheck: true,
+    createdAt: instance.createdAt,
+  }
+  if (asks(ipv6)) {
+    const type = findInstanceType(instance.instanceType)
+    const empty = { privateIps: [], ipv6Addresses: [], ipv4Prefixes: [], ipv6Prefixes: [] }
+    checkIpv6Cap({ ...eni, securityGroupIds, ...empty }, type, adding(ipv6))
+  }
+  await tx.insertEni(eni, securityGroupIds)
   await tx.putTags(instance.accountId, instance.regionId, 'eni', eniId, tags)
   const owner = { eniId, accountId: instance.accountId, primary: true }
   const [ip] =
@@ -201,6 +222,9 @@ async function addPrimaryEni(
       ? await assignChosen(tx, ctx, vswitch, owner, chosen, INSTANCE_ADDRESS_ERRORS)
       : await assignAutomatic(tx, ctx, vswitch, owner, 1, INSTANCE_ADDRESS_ERRORS)
   await tx.updateEni(eniId, { primaryIp: ip ?? '' })
+  const v6Owner = { eniId, accountId: instance.accountId }
+  await assignChosenIpv6(tx, ctx, vswitch, v6Owner, ipv6.chosen)
+  if (ipv6.count !== undefined) await assignAutomaticIpv6(tx, ctx, vswitch, v6Owner, ipv6.count)
 }
 
 /** RunInstances reports group problems with its own codes (spec §8.5). */

@@ -1,18 +1,18 @@
 // The parameters RunInstances and CreateInstance share (eni-api.md §8.5, §8.6). Secondary ENIs
-// at launch (`NetworkInterface.N`), IPv6 and launch templates are not modelled;
-// `Tag.N` lands on each instance and its primary ENI.
+// at launch (`NetworkInterface.N`) and launch templates are not modelled; `Tag.N` lands on each
+// instance and its primary ENI, and so do `Ipv6Address.N` / `Ipv6AddressCount` (1–10).
 import type { LaunchInput } from '../../../service/launch-instances.js'
 import type { Params } from '../../params.js'
-import { optStr, regionOf, rejectUnsupported, securityGroupIdsOf } from './request-params.js'
+import {
+  nonEmpty,
+  optStr,
+  regionOf,
+  rejectUnsupported,
+  securityGroupIdsOf,
+} from './request-params.js'
 import { tagInputsOf } from './tag-params.js'
 
-const UNSUPPORTED = [
-  'NetworkInterface',
-  'Ipv6Address',
-  'Ipv6AddressCount',
-  'LaunchTemplateId',
-  'LaunchTemplateName',
-]
+const UNSUPPORTED = ['NetworkInterface', 'LaunchTemplateId', 'LaunchTemplateName']
 
 export function launchInputOf(params: Params): LaunchInput {
   const securityGroupIds = securityGroupIdsOf(params)
@@ -31,5 +31,7 @@ export function launchInputOf(params: Params): LaunchInput {
     clientToken: optStr(params, 'ClientToken'),
     dryRun: params.bool('DryRun'),
     tags: tagInputsOf(params),
+    ipv6Addresses: nonEmpty(params.list('Ipv6Address', { max: 10 })),
+    ipv6AddressCount: params.int('Ipv6AddressCount', { min: 1, max: 10 }),
   }
 }
