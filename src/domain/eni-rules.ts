@@ -85,7 +85,8 @@ export function checkPrivateIpCap(
   // A /28 prefix takes one slot, like an address (extensions.md §3.2).
   const secondaries = ipv4SlotsOf(eni) - 1
   if (secondaries + adding > limit.maxSecondary) {
-    throw errors.ipv4CountExceeded({ eniId: eni.id, ...limit, secondaries, adding })
+    const prefixes = eni.ipv4Prefixes.length
+    throw errors.ipv4CountExceeded({ eniId: eni.id, ...limit, secondaries, adding, prefixes })
   }
 }
 

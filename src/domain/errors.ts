@@ -23,6 +23,12 @@ const make =
   (options?: { cause?: unknown }): ApiError =>
     new ApiError(code, status, message, options)
 
+/** How a count of IPv4 slots reads when some are /28 prefixes (extensions.md §3.2). */
+function prefixSlots(prefixes: number | undefined): string {
+  if (prefixes === undefined || prefixes === 0) return ''
+  return ` (${prefixes} of them /28 prefix${prefixes === 1 ? '' : 'es'}, one slot each)`
+}
+
 export const errors = {
   // --- common (§2.6) ---
   missingParameter: (name: string) =>
@@ -284,6 +290,13 @@ export const errors = {
       403,
       `The specified IpAddress "${ip}" is reserved in VSwitch CIDR block "${cidr}": a vSwitch keeps its first address and its last three (${reserved.join(', ')}) for itself. Choose another address inside ${cidr}, or give none to get a free one at random.`,
     ),
+  /** Inside the /64, but a reserved interface ID or a /80 holding one (extensions.md §2.4). */
+  ipv6ReservedInVSwitch: (ip: string, cidr: string) =>
+    new ApiError(
+      'InvalidVSwitchId.IpInvalid',
+      403,
+      `The specified IpAddress "${ip}" is reserved in VSwitch IPv6 CIDR block "${cidr}": a vSwitch keeps the interface IDs ::0, ::1 (its gateway) and the all-ones ID, and the /80s that hold them, for itself. Choose another address or /80 inside ${cidr}, or give a count to get free ones at random.`,
+    ),
   invalidIpAddress: (ip: string) =>
     new ApiError('InvalidIp.Address', 403, `The specified ipAddress "${ip}" is invalid.`),
   ipRepeated: (ip: string) =>
@@ -313,11 +326,13 @@ export const errors = {
     because: string
     secondaries: number
     adding: number
+    /** IPv4 /28 prefixes among `secondaries` (each takes one slot) */
+    prefixes?: number
   }) =>
     new ApiError(
       'InvalidOperation.Ipv4CountExceeded',
       403,
-      `ENI "${f.eniId}" can hold at most ${f.maxSecondary} secondary private IP addresses: ${f.because}. It has ${f.secondaries}; assigning ${f.adding} more would make ${f.secondaries + f.adding}. At most ${Math.max(0, f.maxSecondary - f.secondaries)} more fit.`,
+      `ENI "${f.eniId}" can hold at most ${f.maxSecondary} secondary private IP addresses: ${f.because}. It has ${f.secondaries}${prefixSlots(f.prefixes)}; assigning ${f.adding} more would make ${f.secondaries + f.adding}. At most ${Math.max(0, f.maxSecondary - f.secondaries)} more fit.`,
     ),
   /** Attach: the ENI already holds more than the target instance's type allows. */
   ipv4CountExceededOnAttach: (f: {
@@ -326,11 +341,12 @@ export const errors = {
     maxSecondary: number
     because: string
     secondaries: number
+    prefixes?: number
   }) =>
     new ApiError(
       'InvalidOperation.Ipv4CountExceeded',
       403,
-      `ENI "${f.eniId}" holds ${f.secondaries} secondary private IP addresses, but on instance "${f.instanceId}" it could hold at most ${f.maxSecondary}: ${f.because}. Unassign ${f.secondaries - f.maxSecondary} before attaching, or choose an instance of a larger type.`,
+      `ENI "${f.eniId}" holds ${f.secondaries} secondary private IP addresses${prefixSlots(f.prefixes)}, but on instance "${f.instanceId}" it could hold at most ${f.maxSecondary}: ${f.because}. Unassign ${f.secondaries - f.maxSecondary} before attaching, or choose an instance of a larger type.`,
     ),
   instanceTypeNoSecondaryIp: (eniId: string, instanceId: string, type: string) =>
     new ApiError(

@@ -7,6 +7,7 @@ import {
   type Ipv6Cidr,
   IPV6_PREFIX_LENGTH,
   ipv6BlockOf,
+  ipv6CidrContains,
   isReservedIpv6Block,
   isUsableIpv6,
   parseIpv6,
@@ -55,7 +56,9 @@ export async function checkChosenIpv6(
     seen.add(n)
   }
   for (const [i, n] of parsed.entries()) {
-    if (!isUsableIpv6(cidr, n)) throw errors.ipInvalidInVSwitch(addresses[i] ?? '', cidr.text)
+    const text = addresses[i] ?? ''
+    if (!ipv6CidrContains(cidr, n)) throw errors.ipInvalidInVSwitch(text, cidr.text)
+    if (!isUsableIpv6(cidr, n)) throw errors.ipv6ReservedInVSwitch(text, cidr.text)
   }
   const canonical = parsed.map(formatIpv6)
   const [taken] = await tx.ipv6AddressesInUse(vswitch.id, canonical)
@@ -161,8 +164,9 @@ export function checkChosenIpv6Prefixes(vswitch: VSwitch, prefixes: readonly str
   }
   for (const c of parsed) {
     const inside = c.base >= cidr.base && c.base - cidr.base < 1n << 64n
-    if (!inside || isReservedIpv6Block(subBlockIndex(cidr, IPV6_PREFIX_LENGTH, c.base))) {
-      throw errors.ipInvalidInVSwitch(c.text, cidr.text)
+    if (!inside) throw errors.ipInvalidInVSwitch(c.text, cidr.text)
+    if (isReservedIpv6Block(subBlockIndex(cidr, IPV6_PREFIX_LENGTH, c.base))) {
+      throw errors.ipv6ReservedInVSwitch(c.text, cidr.text)
     }
   }
   return parsed.map((c) => c.text)

@@ -3,7 +3,7 @@
 // picked from the vSwitch pool. Either way the database decides: a prefix is its 16 member
 // rows, and a member already in use refuses the whole /28.
 import { IPV4_PREFIX_LENGTH, IPV4_PREFIX_SIZE } from '../allocator/address-pool.js'
-import { cidrContains, isReserved, parseCidr } from '../allocator/cidr.js'
+import { cidrContains, isReserved, parseCidr, reservedOffsets } from '../allocator/cidr.js'
 import { formatIpv4 } from '../allocator/ipv4.js'
 import { errors } from '../domain/errors.js'
 import type { EniView, VSwitch } from '../domain/resources.js'
@@ -57,9 +57,11 @@ export async function checkChosenIpv4Prefixes(
     seen.add(c.text)
   }
   for (const c of parsed) {
-    const reserved =
-      !cidrContains(vsw, c) || isReserved(vsw, c.base) || isReserved(vsw, c.base + 15)
-    if (reserved) throw errors.ipInvalidInVSwitch(c.text, vswitch.cidrBlock)
+    if (!cidrContains(vsw, c)) throw errors.ipInvalidInVSwitch(c.text, vswitch.cidrBlock)
+    if (isReserved(vsw, c.base) || isReserved(vsw, c.base + IPV4_PREFIX_SIZE - 1)) {
+      const reserved = reservedOffsets(vsw).map((o) => formatIpv4(vsw.base + o))
+      throw errors.ipReservedInVSwitch(c.text, vswitch.cidrBlock, reserved)
+    }
   }
   for (const c of parsed) {
     const inUse = await tx.addressesInUse(vswitch.id, prefixMembers(c.base))

@@ -53,6 +53,7 @@ export async function attachNetworkInterface(
         instanceId: instance.id,
         ...limit,
         secondaries,
+        prefixes: eni.ipv4Prefixes.length,
       })
     }
     // IPv6 the ENI already carries must fit the type (spec §5.2); 0 IPv6 always fits.

@@ -424,4 +424,48 @@ describeOnEngines('ENI IPv6 addresses and prefixes', (t) => {
       400,
     )
   })
+
+  // Here the message is the feature: it says what is reserved, and how a /28 counts.
+  t.it('reserved IPv6 addresses and /80s, and /28 slots, are named as such', async (h) => {
+    const w = await dualStack(h)
+    const eni = await h.eni(w)
+    for (const reserved of ['2408:4000:0:1::1', '2408:4000:0:1:ffff:ffff:ffff:ffff']) {
+      const e = await h.rejects(
+        () => assign6(h, eni.id, { ipv6Addresses: [reserved] }),
+        'InvalidVSwitchId.IpInvalid',
+        403,
+      )
+      assert.ok(e.message.includes(`"${reserved}" is reserved`), e.message)
+      assert.ok(e.message.includes('::1 (its gateway)'), e.message)
+    }
+    const outside = await h.rejects(
+      () => assign6(h, eni.id, { ipv6Addresses: ['2408:4000:0:2::5'] }),
+      'InvalidVSwitchId.IpInvalid',
+      403,
+    )
+    assert.ok(outside.message.includes('outside the block'), outside.message)
+    const block = await h.rejects(
+      () => assign6(h, eni.id, { ipv6Prefixes: ['2408:4000:0:1::/80'] }),
+      'InvalidVSwitchId.IpInvalid',
+      403,
+    )
+    assert.ok(block.message.includes('is reserved'), block.message)
+    const v4 = await h.rejects(
+      () => assign4(h, eni.id, { ipv4Prefixes: ['192.168.1.240/28'] }),
+      'InvalidVSwitchId.IpInvalid',
+      403,
+    )
+    assert.ok(v4.message.includes('192.168.1.253, 192.168.1.254, 192.168.1.255'), v4.message)
+    await assign4(h, eni.id, { ipv4PrefixCount: 2 })
+    await h.assignCount(eni.id, 8)
+    const full = await h.rejects(
+      () => h.assignCount(eni.id, 1),
+      'InvalidOperation.Ipv4CountExceeded',
+      403,
+    )
+    assert.ok(
+      full.message.includes('It has 10 (2 of them /28 prefixes, one slot each)'),
+      full.message,
+    )
+  })
 })
