@@ -23,6 +23,18 @@ const DRY_RUN = p('DryRun', 'true: only check the request')
 const PAGES = [p('PageNumber', 'page, from 1'), p('PageSize', 'rows per page')]
 const TOKENS = [p('NextToken', 'from the previous page'), p('MaxResults', 'rows per page')]
 const TAGS = list('Tag', 'tags (Tag.N.Key, Tag.N.Value); on Describe actions a filter (AND)')
+const TRAFFIC = [
+  p(
+    'NetworkInterfaceTrafficMode',
+    'Standard (default) or HighPerformance (an ERI; needs EriQuantity)',
+  ),
+  p('QueueNumber', "queues, 1-2048; attached: at most the type's MaximumQueueNumberPerEni"),
+  p('QueuePairNumber', 'RDMA queue pairs (HighPerformance only)'),
+  p(
+    'NetworkInterfaceTrafficConfig',
+    'the same three as .NetworkInterfaceTrafficMode, .QueueNumber, .QueuePairNumber',
+  ),
+]
 const SG = [
   p('SecurityGroupId', 'one security group'),
   list('SecurityGroupIds', 'security groups (instead of SecurityGroupId)'),
@@ -41,7 +53,7 @@ const LAUNCH = [
   TOKEN,
   DRY_RUN,
   list('NetworkInterface', 'secondary ENIs at launch; not modelled'),
-  list('Ipv6Address', "IPv6 addresses of the primary ENI (one instance; an IPv6 vSwitch)"),
+  list('Ipv6Address', 'IPv6 addresses of the primary ENI (one instance; an IPv6 vSwitch)'),
   p('Ipv6AddressCount', 'or: how many random IPv6 addresses on each primary ENI (1–10)'),
   p('LaunchTemplateId', 'not modelled'),
   p('LaunchTemplateName', 'not modelled'),
@@ -59,8 +71,10 @@ export const ACTION_PARAMETERS: Catalogue = {
     p('NetworkInterfaceName', 'name'),
     p('Description', 'description'),
     p('InstanceType', 'instance type whose limits apply'),
-    p('DeleteOnRelease', 'delete with the instance it is attached to'),
-    p('SourceDestCheck', 'source/destination check'),
+    p('DeleteOnRelease', 'delete with the instance it is attached to (default false)'),
+    p('SourceDestCheck', 'source/destination check (default false)'),
+    ...TRAFFIC,
+    p('ResourceGroupId', "resource group (rg-…); default: the account's default group"),
     list('Ipv6Address', 'IPv6 addresses inside the vSwitch /64'),
     p('Ipv6AddressCount', 'or: how many random IPv6 addresses (1–10)'),
     list('Ipv4Prefix', 'IPv4 /28 prefixes, aligned, inside the vSwitch CIDR'),
@@ -85,6 +99,8 @@ export const ACTION_PARAMETERS: Catalogue = {
     p('SecurityGroupId', 'filter'),
     p('ServiceManaged', 'filter'),
     list('Ipv6Address', 'filter'),
+    p('ResourceGroupId', "filter: resource group (the account's default group included)"),
+    p('NetworkInterfaceTrafficMode', 'filter: Standard or HighPerformance'),
     TAGS,
     ...PAGES,
     ...TOKENS,
@@ -98,6 +114,7 @@ export const ACTION_PARAMETERS: Catalogue = {
     p('Description', 'description'),
     p('DeleteOnRelease', 'delete with the instance'),
     p('SourceDestCheck', 'source/destination check'),
+    ...TRAFFIC,
   ],
   AttachNetworkInterface: [
     REGION,

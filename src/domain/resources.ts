@@ -1,4 +1,5 @@
 // The resources of the world, camelCase (wire names stay in api/ and http/).
+import type { TrafficMode } from './eni-traffic.js'
 import type {
   EniStatus,
   EniType,
@@ -108,6 +109,14 @@ export interface Eni {
   readonly deleteOnRelease: boolean
   readonly sourceDestCheck: boolean
   readonly createdAt: Date
+  /** extensions.md §7: `Standard`, or `HighPerformance` (an ERI) */
+  readonly trafficMode: TrafficMode
+  /** the group given at creation, or the account's default group */
+  readonly resourceGroupId: string
+  /** queues set by the client (1–2048); null: the type's default once attached */
+  readonly queueNumber: number | null
+  /** RDMA queue pairs set by the client (HighPerformance only); null when unset */
+  readonly queuePairNumber: number | null
 }
 
 /**
@@ -122,6 +131,8 @@ export interface EniView extends Eni {
   readonly ipv6Addresses: readonly string[]
   readonly ipv4Prefixes: readonly string[]
   readonly ipv6Prefixes: readonly string[]
+  /** The instance type of the instance it is attached to; null when not attached. */
+  readonly attachedInstanceType: string | null
 }
 
 export type OperationKind =

@@ -52,7 +52,13 @@ export async function assignIpv6Addresses(
       tx,
       ctx,
       caller,
-      { action: 'AssignIpv6Addresses', product: 'ecs', token: input.clientToken, params: input },
+      {
+        action: 'AssignIpv6Addresses',
+        product: 'ecs',
+        regionId: input.regionId,
+        token: input.clientToken,
+        params: input,
+      },
       async () => {
         const eni = await requireEni(tx, caller, input.regionId, input.networkInterfaceId, true)
         const vswitch = await tx.getVSwitch(caller.accountId, eni.vswitchId)

@@ -65,6 +65,7 @@ export async function assignPrivateIpAddresses(
       {
         action: 'AssignPrivateIpAddresses',
         product: 'ecs',
+        regionId: input.regionId,
         token: input.clientToken,
         params: input,
       },

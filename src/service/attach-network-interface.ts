@@ -7,6 +7,7 @@ import {
   requireEniStatus,
   requireInstanceStatus,
 } from '../domain/eni-rules.js'
+import { checkEriAttach, checkQueueNumberFits } from '../domain/eni-traffic.js'
 import { errors } from '../domain/errors.js'
 import { findInstanceType } from '../domain/instance-types.js'
 import type { Caller, ServiceContext } from './context.js'
@@ -45,6 +46,11 @@ export async function attachNetworkInterface(
     }
     const attached = await tx.enisOfInstance(instance.id)
     if (attached.length + 1 > type.eniQuantity) throw errors.eniPerInstanceLimitExceeded()
+    // An ERI needs a type with room for one more (extensions.md §7); its queues must fit the type.
+    if (eni.trafficMode === 'HighPerformance') {
+      checkEriAttach(type, attached.filter((e) => e.trafficMode === 'HighPerformance').length)
+    }
+    if (eni.queueNumber !== null) checkQueueNumberFits(eni.queueNumber, type)
     const limit = privateIpLimit(ctx.profile, { instanceId: instance.id, type })
     const secondaries = ipv4SlotsOf(eni) - 1
     if (secondaries > limit.maxSecondary) {

@@ -2,6 +2,7 @@
 // and every error they produce (code and HTTP status; nothing changes on failure).
 import assert from 'node:assert/strict'
 
+import { defaultResourceGroupId } from '../domain/resource-group.js'
 import type { Harness } from '../testing/service-harness.js'
 import { describeOnEngines, REGION, ZONE_H } from '../testing/service-harness.js'
 import { attachNetworkInterface } from './attach-network-interface.js'
@@ -38,7 +39,12 @@ describeOnEngines('CreateNetworkInterface / ModifyNetworkInterfaceAttribute', (t
       { address: '192.168.1.78', primary: false },
     ])
     assert.deepEqual([eni.name, eni.description], ['eni-web', 'front end'])
-    assert.deepEqual([eni.deleteOnRelease, eni.sourceDestCheck], [false, true])
+    // extensions.md §7: DeleteOnRelease false for a standalone ENI, SourceDestCheck false
+    assert.deepEqual([eni.deleteOnRelease, eni.sourceDestCheck], [false, false])
+    assert.deepEqual(
+      [eni.trafficMode, eni.resourceGroupId, eni.queueNumber, eni.queuePairNumber],
+      ['Standard', defaultResourceGroupId(h.caller.accountId), null, null],
+    )
     assert.deepEqual([eni.instanceId, eni.deviceIndex], [null, null])
     assert.match(eni.id, /^eni-/)
     assert.match(eni.macAddress, /^00:16:3e(:[0-9a-f]{2}){3}$/)

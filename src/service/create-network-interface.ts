@@ -1,5 +1,11 @@
 import { checkIpv6Cap, checkPrivateIpCap } from '../domain/eni-rules.js'
+import {
+  checkQueueNumberRange,
+  checkQueuePairsAllowed,
+  checkTrafficMode,
+} from '../domain/eni-traffic.js'
 import { errors } from '../domain/errors.js'
+import { defaultResourceGroupId, isResourceGroupId } from '../domain/resource-group.js'
 import type { EniView } from '../domain/resources.js'
 import type { TagInput, Tagged } from '../domain/tags.js'
 import { ECS_CREATE_TAG_ERRORS, checkTags } from '../domain/tags.js'
@@ -60,6 +66,13 @@ export interface CreateNetworkInterfaceInput {
   readonly ipv6AddressCount?: number | undefined
   readonly ipv6Prefixes?: readonly string[] | undefined
   readonly ipv6PrefixCount?: number | undefined
+  /** extensions.md §7: `Standard` (default) or `HighPerformance` */
+  readonly trafficMode?: string | undefined
+  /** absent → the account's default group */
+  readonly resourceGroupId?: string | undefined
+  readonly queueNumber?: number | undefined
+  /** HighPerformance ENIs only */
+  readonly queuePairNumber?: number | undefined
 }
 
 export async function createNetworkInterface(
@@ -84,6 +97,7 @@ export async function createNetworkInterface(
   const v6 = ipv6AddressRequest(input.ipv6Addresses, input.ipv6AddressCount)
   const v6Prefixes = ipv6PrefixRequest(input.ipv6Prefixes, input.ipv6PrefixCount)
   checkNoMix(v6, v6Prefixes, ['Ipv6Address.N', 'Ipv6Prefix.N'])
+  const traffic = checkTrafficFields(caller, input)
 
   return runTransaction(ctx, async (tx) => {
     const created = await idempotent(
@@ -93,6 +107,7 @@ export async function createNetworkInterface(
       {
         action: 'CreateNetworkInterface',
         product: 'ecs',
+        regionId: input.regionId,
         token: input.clientToken,
         params: { ...input, tags: tags.length > 0 ? tags : undefined },
       },
@@ -125,13 +140,15 @@ export async function createNetworkInterface(
           instanceId: null,
           deviceIndex: null,
           deleteOnRelease: input.deleteOnRelease ?? false,
-          sourceDestCheck: input.sourceDestCheck ?? true,
+          sourceDestCheck: input.sourceDestCheck ?? false,
           createdAt: ctx.clock.now(),
+          ...traffic,
           securityGroupIds: groups.map((g) => g.id),
           privateIps: [{ address: '', primary: true }],
           ipv6Addresses: [],
           ipv4Prefixes: [],
           ipv6Prefixes: [],
+          attachedInstanceType: null,
         }
         checkPrivateIpCap(ctx.profile, draft, undefined, secondaries + adding(v4Prefixes))
         checkIpv6Cap(draft, undefined, adding(v6) + adding(v6Prefixes))
@@ -194,4 +211,27 @@ export async function createNetworkInterface(
     const eni = await requireEni(tx, caller, input.regionId, created.eniId)
     return withTagsOne(tx, caller, 'eni', eni)
   })
+}
+
+/** The round-tripped fields of a new ENI (extensions.md §7), checked before anything is read. */
+function checkTrafficFields(
+  caller: Caller,
+  input: CreateNetworkInterfaceInput,
+): Pick<EniView, 'trafficMode' | 'resourceGroupId' | 'queueNumber' | 'queuePairNumber'> {
+  const trafficMode =
+    checkTrafficMode(input.trafficMode, 'NetworkInterfaceTrafficMode') ?? 'Standard'
+  if (input.resourceGroupId !== undefined && !isResourceGroupId(input.resourceGroupId)) {
+    throw errors.invalidResourceGroupNotFound()
+  }
+  if (input.queueNumber !== undefined) checkQueueNumberRange(input.queueNumber, 'QueueNumber')
+  if (input.queuePairNumber !== undefined) {
+    checkQueueNumberRange(input.queuePairNumber, 'QueuePairNumber')
+    checkQueuePairsAllowed(trafficMode)
+  }
+  return {
+    trafficMode,
+    resourceGroupId: input.resourceGroupId ?? defaultResourceGroupId(caller.accountId),
+    queueNumber: input.queueNumber ?? null,
+    queuePairNumber: input.queuePairNumber ?? null,
+  }
 }

@@ -64,6 +64,7 @@ export async function createVpc(
       {
         action: 'CreateVpc',
         product: 'vpc',
+        regionId: input.regionId,
         token: input.clientToken,
         params: { ...input, tags: tags.length > 0 ? tags : undefined },
       },

@@ -63,6 +63,7 @@ export async function createVSwitch(
       {
         action: 'CreateVSwitch',
         product: 'vpc',
+        regionId: input.regionId,
         token: input.clientToken,
         params: { ...input, tags: tags.length > 0 ? tags : undefined },
       },

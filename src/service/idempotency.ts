@@ -53,22 +53,29 @@ export function checkClientToken(token: string | undefined): void {
 }
 
 /**
- * Runs `effect` once per (account, action, token). `outcome` must be JSON-serialisable: it is
- * what a replay returns.
+ * Runs `effect` once per (account, region, action, token): the same token in another region is
+ * another request. `outcome` must be JSON-serialisable: it is what a replay returns.
  */
 export async function idempotent<T>(
   tx: Tx,
   ctx: ServiceContext,
   caller: Caller,
-  call: { action: string; product: Product; token: string | undefined; params: unknown },
+  call: {
+    action: string
+    product: Product
+    regionId: string
+    token: string | undefined
+    params: unknown
+  },
   effect: () => Promise<T>,
 ): Promise<T> {
   if (call.token === undefined) return effect()
   checkClientToken(call.token)
   const paramsHash = createHash('sha256').update(stableJson(call.params)).digest('hex')
-  let prior = await tx.getIdempotency(caller.accountId, call.action, call.token)
+  const key = [caller.accountId, call.regionId, call.action, call.token] as const
+  let prior = await tx.getIdempotency(...key)
   if (prior && ctx.clock.now().getTime() - prior.createdAt.getTime() >= IDEMPOTENCY_TTL_MS) {
-    await tx.deleteIdempotency(caller.accountId, call.action, call.token)
+    await tx.deleteIdempotency(...key)
     prior = undefined
   }
   if (prior) {
@@ -83,6 +90,7 @@ export async function idempotent<T>(
     if (isApiError(e) && !TRANSIENT.has(e.code)) {
       failedExecutions.set(e, {
         accountId: caller.accountId,
+        regionId: call.regionId,
         action: call.action,
         token: call.token,
         paramsHash,
@@ -94,6 +102,7 @@ export async function idempotent<T>(
   }
   await tx.insertIdempotency({
     accountId: caller.accountId,
+    regionId: call.regionId,
     action: call.action,
     token: call.token,
     paramsHash,

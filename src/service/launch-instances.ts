@@ -4,6 +4,7 @@
 import { errors } from '../domain/errors.js'
 import { findImage } from '../domain/images.js'
 import { findInstanceType } from '../domain/instance-types.js'
+import { defaultResourceGroupId } from '../domain/resource-group.js'
 import type { Eni, Instance } from '../domain/resources.js'
 import type { Tag, TagInput } from '../domain/tags.js'
 import { ECS_CREATE_TAG_ERRORS, checkTags } from '../domain/tags.js'
@@ -107,6 +108,7 @@ async function launch(
       {
         action,
         product: 'ecs',
+        regionId: input.regionId,
         token: input.clientToken,
         params: { ...input, tags: tags.length > 0 ? tags : undefined },
       },
@@ -206,12 +208,22 @@ async function addPrimaryEni(
     instanceId: instance.id,
     deviceIndex: 0,
     deleteOnRelease: true,
-    sourceDestCheck: true,
+    sourceDestCheck: false,
     createdAt: instance.createdAt,
+    trafficMode: 'Standard',
+    resourceGroupId: defaultResourceGroupId(instance.accountId),
+    queueNumber: null,
+    queuePairNumber: null,
   }
   if (asks(ipv6)) {
     const type = findInstanceType(instance.instanceType)
-    const empty = { privateIps: [], ipv6Addresses: [], ipv4Prefixes: [], ipv6Prefixes: [] }
+    const empty = {
+      privateIps: [],
+      ipv6Addresses: [],
+      ipv4Prefixes: [],
+      ipv6Prefixes: [],
+      attachedInstanceType: instance.instanceType,
+    }
     checkIpv6Cap({ ...eni, securityGroupIds, ...empty }, type, adding(ipv6))
   }
   await tx.insertEni(eni, securityGroupIds)

@@ -45,6 +45,7 @@ export async function createSecurityGroup(
       {
         action: 'CreateSecurityGroup',
         product: 'ecs',
+        regionId: input.regionId,
         token: input.clientToken,
         params: { ...input, tags: tags.length > 0 ? tags : undefined },
       },

@@ -62,7 +62,13 @@ export async function unassignIpv6Addresses(
       tx,
       ctx,
       caller,
-      { action: 'UnassignIpv6Addresses', product: 'ecs', token: input.clientToken, params: input },
+      {
+        action: 'UnassignIpv6Addresses',
+        product: 'ecs',
+        regionId: input.regionId,
+        token: input.clientToken,
+        params: input,
+      },
       async () => {
         const eni = await requireEni(tx, caller, input.regionId, input.networkInterfaceId, true)
         requireEniStatus(eni, ['Available', 'InUse'])

@@ -14,6 +14,7 @@ import type {
   VSwitch,
   Vpc,
 } from '../domain/resources.js'
+import type { TrafficMode } from '../domain/eni-traffic.js'
 import type { EniStatus, EniType, InstanceStatus, NetworkStatus } from '../domain/statuses.js'
 import type { Tag, TagMatch, TaggableType } from '../domain/tags.js'
 
@@ -47,6 +48,9 @@ export interface EniFilter {
   readonly name?: string | undefined
   /** `Tag.N`: every pair must match (AND); a pair without a value matches any value */
   readonly tags?: readonly TagMatch[] | undefined
+  /** the ENI's resource group (the account's default group for ENIs created without one) */
+  readonly resourceGroupId?: string | undefined
+  readonly trafficMode?: TrafficMode | undefined
 }
 
 export interface InstanceFilter {
@@ -155,6 +159,8 @@ export interface NewVpcIpv6Cidr {
 
 export interface IdempotencyRecord {
   readonly accountId: string
+  /** the region the call named: one token in two regions is two requests */
+  readonly regionId: string
   readonly action: string
   readonly token: string
   readonly paramsHash: string
@@ -182,6 +188,9 @@ export type EniPatch = Partial<
     | 'deleteOnRelease'
     | 'sourceDestCheck'
     | 'primaryIp'
+    | 'trafficMode'
+    | 'queueNumber'
+    | 'queuePairNumber'
   >
 >
 
@@ -417,11 +426,17 @@ export interface Tx {
   // idempotency
   getIdempotency(
     accountId: string,
+    regionId: string,
     action: string,
     token: string,
   ): Promise<IdempotencyRecord | undefined>
   insertIdempotency(r: IdempotencyRecord): Promise<void>
-  deleteIdempotency(accountId: string, action: string, token: string): Promise<void>
+  deleteIdempotency(
+    accountId: string,
+    regionId: string,
+    action: string,
+    token: string,
+  ): Promise<void>
   /** Deletes records created before `before`; returns how many. */
   deleteIdempotencyBefore(before: Date): Promise<number>
 

@@ -1,5 +1,6 @@
 // Test data builders (STYLE §5): fresh objects with sensible defaults, overridden per test.
 // Ids, names and MAC addresses come from one counter, so every call is unique; dates are fixed.
+import { defaultResourceGroupId } from '../domain/resource-group.js'
 import type {
   AccessKey,
   Account,
@@ -134,6 +135,10 @@ export const anEni = (o: Pick<Eni, 'accountId' | 'vpcId' | 'vswitchId'> & Partia
     deleteOnRelease: true,
     sourceDestCheck: false,
     createdAt: at(),
+    trafficMode: 'Standard',
+    resourceGroupId: defaultResourceGroupId(o.accountId),
+    queueNumber: null,
+    queuePairNumber: null,
     ...o,
   }
 }
@@ -167,6 +172,7 @@ export const anOperation = (
 export const anIdempotencyRecord = (
   o: Pick<IdempotencyRecord, 'accountId'> & Partial<IdempotencyRecord>,
 ): IdempotencyRecord => ({
+  regionId: 'cn-hangzhou',
   action: 'CreateNetworkInterface',
   token: `token-${next()}`,
   paramsHash: `hash-${next()}`,

@@ -7,6 +7,7 @@ import Vpc from '@alicloud/vpc20160428'
 import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../config/server-config.js'
 import type { RunningServer } from '../main.js'
 import { startServer } from '../main.js'
+import { PG_URL, schemaNameFor } from './test-engines.js'
 
 export const AK = 'LTAIcompatcompatcompat'
 export const SECRET = 'compat-secret-compat-secret-01'
@@ -27,6 +28,67 @@ export async function startCompatServer(
     () => undefined,
   )
 }
+
+export interface CompatEngine {
+  readonly name: 'sqlite' | 'postgres'
+  /** why the engine's cases skip (PostgreSQL without ENI_TEST_PG_URL, outside CI); else false */
+  readonly skip: string | false
+  /**
+   * Starts the server on a fresh database: SQLite in memory, or a PostgreSQL schema named from
+   * `testName` (dropped by `stop(true)`, kept for inspection by `stop(false)`).
+   */
+  start(
+    testName: string,
+    overrides?: Partial<ServerConfig>,
+  ): Promise<{ server: RunningServer; stop: (passed: boolean) => Promise<void> }>
+}
+
+/** The official SDKs against the server on each storage engine (STYLE §4: CI never skips PG). */
+export const COMPAT_ENGINES: readonly CompatEngine[] = [
+  {
+    name: 'sqlite',
+    skip: false,
+    async start(_testName, overrides = {}) {
+      const server = await startCompatServer(overrides)
+      return { server, stop: () => server.close() }
+    },
+  },
+  {
+    name: 'postgres',
+    skip:
+      (PG_URL === undefined || PG_URL === '') && process.env['CI'] !== 'true'
+        ? 'ENI_TEST_PG_URL is not set: the PostgreSQL SDK cases are skipped'
+        : false,
+    async start(testName, overrides = {}) {
+      if (PG_URL === undefined || PG_URL === '') {
+        throw new Error('ENI_TEST_PG_URL must be set when CI=true: CI never skips PostgreSQL')
+      }
+      const { default: pg } = await import('pg')
+      const schema = schemaNameFor(`compat ${testName}`)
+      const admin = async (sql: string) => {
+        const client = new pg.Client({ connectionString: PG_URL })
+        await client.connect()
+        try {
+          await client.query(sql)
+        } finally {
+          await client.end()
+        }
+      }
+      await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      await admin(`CREATE SCHEMA ${schema}`)
+      const db = new URL(PG_URL)
+      db.searchParams.set('options', `-c search_path=${schema}`)
+      const server = await startCompatServer({ ...overrides, db: db.toString() })
+      return {
+        server,
+        stop: async (passed) => {
+          await server.close()
+          if (passed) await admin(`DROP SCHEMA ${schema} CASCADE`)
+        },
+      }
+    },
+  },
+]
 
 /** pop-core for ECS actions (apiVersion 2014-05-26) or, with `version`, VPC actions. */
 export function popClient(

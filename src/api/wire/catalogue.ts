@@ -54,6 +54,12 @@ export type WireInstanceType = {
   EniTotalQuantity: number
   EniTrunkSupported: boolean
   EriQuantity: number
+  /** kbit/s; absent when no source gives the type's figure (instance-type-network.json) */
+  InstanceBandwidthRx?: number
+  InstanceBandwidthTx?: number
+  MaximumQueueNumberPerEni?: number
+  PrimaryEniQueueNumber?: number
+  SecondaryEniQueueNumber?: number
   NetworkCardQuantity: number
   NetworkCards: Wrapped<'NetworkCardInfo', { NetworkCardIndex: number }>
   CpuArchitecture: string

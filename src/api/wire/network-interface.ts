@@ -21,6 +21,12 @@ export type WireAttachment = {
   MemberNetworkInterfaceIds?: Wrapped<'MemberNetworkInterfaceId', string>
 }
 
+export type WireTrafficConfig = {
+  NetworkInterfaceTrafficMode: string
+  QueueNumber: number
+  QueuePairNumber: number
+}
+
 export type WireNetworkInterface = {
   NetworkInterfaceId: string
   NetworkInterfaceName: string
@@ -43,7 +49,14 @@ export type WireNetworkInterface = {
   ServiceManaged: boolean
   DeleteOnRelease: boolean
   SourceDestCheck: boolean
+  /** `Standard` or `HighPerformance` (an ERI). */
   NetworkInterfaceTrafficMode: string
+  /** Set by the client, or the instance type's default once attached; 0 when neither. */
+  QueueNumber: number
+  /** RDMA queue pairs of an ERI; 0 when unset. */
+  QueuePairNumber: number
+  /** DescribeNetworkInterfaceAttribute only: the same traffic fields, grouped. */
+  NetworkInterfaceTrafficConfig?: WireTrafficConfig
   AssociatedPublicIp: WireAssociatedPublicIp
   SecurityGroupIds: Wrapped<'SecurityGroupId', string>
   PrivateIpSets: Wrapped<'PrivateIpSet', WirePrivateIpSet>

@@ -2,6 +2,8 @@
 // ENI's fields flattened beside RequestId, with `Ipv6Sets`, `Ipv4PrefixSets` and `Ipv6PrefixSets`.
 // IPv6 (`Ipv6Address.N` / `Ipv6AddressCount`) needs an IPv6 vSwitch; prefixes are IPv4 /28
 // (`Ipv4Prefix.N` / `Ipv4PrefixCount`) and IPv6 /80 (`Ipv6Prefix.N` / `Ipv6PrefixCount`), 1–10.
+// `ResourceGroupId`, `NetworkInterfaceTrafficMode`, `QueueNumber` and `QueuePairNumber` (also as
+// `NetworkInterfaceTrafficConfig.*`) are stored and echoed (extensions.md §7).
 import { errors } from '../../domain/errors.js'
 import type { ServiceContext } from '../../service/context.js'
 import { createNetworkInterface } from '../../service/create-network-interface.js'
@@ -9,6 +11,7 @@ import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import type { Params } from '../params.js'
 import { nonEmpty, optStr, regionOf, securityGroupIdsOf } from './shared/request-params.js'
 import { tagInputsOf } from './shared/tag-params.js'
+import { trafficParamsOf } from './shared/traffic-params.js'
 import { toWireNetworkInterface } from './wire/eni-wire.js'
 
 const PER_CALL = { max: 10 }
@@ -47,6 +50,8 @@ export function createNetworkInterfaceAction(deps: { ctx: ServiceContext }): Act
           ipv6AddressCount: params.int('Ipv6AddressCount', { min: 1, max: 10 }),
           ipv6Prefixes: nonEmpty(params.list('Ipv6Prefix', PER_CALL)),
           ipv6PrefixCount: params.int('Ipv6PrefixCount', { min: 1, max: 10 }),
+          resourceGroupId: optStr(params, 'ResourceGroupId'),
+          ...trafficParamsOf(params),
         },
       )
       return toWireNetworkInterface(eni)

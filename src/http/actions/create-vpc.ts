@@ -2,6 +2,7 @@
 // CidrBlock defaults to 172.16.0.0/12. `EnableIpv6` gives the VPC a /56 from the server's pool
 // (or `Ipv6CidrBlock`), `Ipv6Isp` records the ISP (extensions.md §2.1). `Tag.N` (≤ 20, VPC codes)
 // lands on the VPC. User CIDRs are not modelled.
+import { defaultResourceGroupId } from '../../domain/resource-group.js'
 import type { ServiceContext } from '../../service/context.js'
 import { createVpc } from '../../service/create-vpc.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
@@ -36,7 +37,7 @@ export function createVpcAction(deps: { ctx: ServiceContext }): ActionDefinition
         VpcId: vpc.id,
         VRouterId: vpc.vRouterId,
         RouteTableId: vpc.routeTableId,
-        ResourceGroupId: '',
+        ResourceGroupId: defaultResourceGroupId(accountId),
       }
     },
   }

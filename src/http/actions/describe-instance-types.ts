@@ -3,7 +3,10 @@
 // absent. Pages with `MaxResults` (≤ 1600, the default) and `NextToken` (`""` on the last page),
 // as Terway and Cilium loop on it. `EniPrivateIpAddressQuantity` is the limit this server
 // enforces on an attached ENI: under the `seed` profile min(20, the type's), so a client that
-// reads it never asks for more than it may have.
+// reads it never asks for more than it may have. `EriQuantity` is likewise what it enforces (0:
+// no stored source gives any type a positive one). `InstanceBandwidthRx/Tx` (kbit/s) and the
+// queue figures appear where domain/data/instance-type-network.json has them (real API output,
+// or derived from the documented baseline bandwidth and NIC queues), and are absent otherwise.
 import { privateIpCap } from '../../domain/eni-rules.js'
 import type { ServiceContext } from '../../service/context.js'
 import { describeInstanceTypes, pageInstanceTypes } from '../../service/catalogue.js'

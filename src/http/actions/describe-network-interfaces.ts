@@ -1,7 +1,10 @@
 // DescribeNetworkInterfaces (ECS, eni-api.md §7.3): filters combine with AND; unknown ids are
 // simply absent. `Tag.N` filters with AND (a key alone matches any value). Filters on what no
-// ENI here has (IPv6, service-managed, Trunk/Member types, unknown statuses) match nothing.
+// ENI here has (service-managed, Trunk/Member types, unknown statuses) match nothing.
+// `ResourceGroupId` matches the group given at creation (or the account's default group), and
+// `NetworkInterfaceTrafficMode` (`Standard`/`HighPerformance`, beyond the SDK model) the mode.
 // Pages by NextToken/MaxResults or PageNumber/PageSize.
+import { TRAFFIC_MODES } from '../../domain/eni-traffic.js'
 import { ENI_STATUSES, type EniType } from '../../domain/statuses.js'
 import { ECS_TAG_API_ERRORS } from '../../domain/tags.js'
 import type { ServiceContext } from '../../service/context.js'
@@ -29,9 +32,11 @@ export function describeNetworkInterfacesAction(deps: { ctx: ServiceContext }): 
       const ids = params.list('NetworkInterfaceId', { max: 100 })
       const type = enumFilter(params, 'Type', ENI_TYPES)
       const status = enumFilter(params, 'Status', ENI_STATUSES)
+      const mode = enumFilter(params, 'NetworkInterfaceTrafficMode', TRAFFIC_MODES)
       const matchesNothing =
         type.matchesNothing ||
         status.matchesNothing ||
+        mode.matchesNothing ||
         filtersOnAbsentFeature(params, ['ServiceManaged'])
       const result = await describeNetworkInterfaces(
         deps.ctx,
@@ -50,6 +55,8 @@ export function describeNetworkInterfacesAction(deps: { ctx: ServiceContext }): 
           ipv6Addresses: nonEmpty(params.list('Ipv6Address', { max: 100 })),
           name: optStr(params, 'NetworkInterfaceName'),
           tags: tagFilterOf(params, ECS_TAG_API_ERRORS),
+          resourceGroupId: optStr(params, 'ResourceGroupId'),
+          trafficMode: mode.value,
           ...pageOf(params, { maxPageSize: 1000, maxResults: 500 }),
         },
       )

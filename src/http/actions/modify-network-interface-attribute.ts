@@ -1,9 +1,12 @@
 // ModifyNetworkInterfaceAttribute (ECS, eni-api.md §7.5): only the fields sent change;
 // `SecurityGroupId.N` replaces the whole set. An empty name or description clears it.
+// `QueueNumber` and `NetworkInterfaceTrafficMode` (also as `NetworkInterfaceTrafficConfig.*`)
+// (and `QueuePairNumber`, on an ERI only) follow extensions.md §7.
 import type { ServiceContext } from '../../service/context.js'
 import { modifyNetworkInterfaceAttribute } from '../../service/modify-network-interface-attribute.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { nonEmpty, regionOf } from './shared/request-params.js'
+import { trafficParamsOf } from './shared/traffic-params.js'
 
 export function modifyNetworkInterfaceAttributeAction(deps: {
   ctx: ServiceContext
@@ -12,6 +15,7 @@ export function modifyNetworkInterfaceAttributeAction(deps: {
     version: ECS_VERSION,
     action: 'ModifyNetworkInterfaceAttribute',
     handler: async ({ params, accountId }) => {
+      const traffic = trafficParamsOf(params)
       await modifyNetworkInterfaceAttribute(
         deps.ctx,
         { accountId },
@@ -23,6 +27,9 @@ export function modifyNetworkInterfaceAttributeAction(deps: {
           description: params.str('Description'),
           deleteOnRelease: params.bool('DeleteOnRelease'),
           sourceDestCheck: params.bool('SourceDestCheck'),
+          queueNumber: traffic.queueNumber,
+          trafficMode: traffic.trafficMode,
+          queuePairNumber: traffic.queuePairNumber,
         },
       )
       return {}

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict'
 import { describe } from 'node:test'
 
+import { defaultResourceGroupId } from '../../domain/resource-group.js'
 import type { Eni, Instance, SecurityGroup, VSwitch, Vpc } from '../../domain/resources.js'
 import { aSecurityGroup, aVSwitch, aVpc, anAddress, anInstance } from '../../testing/builders.js'
 import type { EniFilter, Tx } from '../store.js'
@@ -55,11 +56,23 @@ async function seedWorld(tx: Tx): Promise<World> {
     { status: 'InUse', instanceId: i1.id, deviceIndex: 1, vswitchId: vsw2.id, name: 'a' },
     { sgIds: [sg2.id, net.sg.id] },
   )
-  const e4 = await seedEni(tx, net, { vpcId: vpc2.id, vswitchId: vsw3.id }, { sgIds: [sg3.id] })
+  const e4 = await seedEni(
+    tx,
+    net,
+    {
+      vpcId: vpc2.id,
+      vswitchId: vsw3.id,
+      resourceGroupId: TEAM_GROUP,
+      trafficMode: 'HighPerformance',
+    },
+    { sgIds: [sg3.id] },
+  )
   const foreign = await seedEni(tx, await seedNetwork(tx), { name: 'a' })
   const beijing = await seedEni(tx, net, { regionId: 'cn-beijing', name: 'a' })
   return { net, sg2, vsw2, vpc2, i1, x1, e1, e2, e3, e4, foreign, beijing }
 }
+
+const TEAM_GROUP = 'rg-aek2teamgroup'
 
 type FilterCase = readonly [
   name: string,
@@ -86,6 +99,19 @@ const CASES: readonly FilterCase[] = [
   ],
   ['empty privateIps', () => ({ privateIps: [] }), () => []],
   ['name', () => ({ name: 'a' }), (w) => [w.e1, w.e3]],
+  ['resourceGroupId', () => ({ resourceGroupId: TEAM_GROUP }), (w) => [w.e4]],
+  [
+    "resourceGroupId: the account's default group",
+    (w) => ({ resourceGroupId: defaultResourceGroupId(w.net.account.id) }),
+    (w) => [w.e1, w.e2, w.e3],
+  ],
+  [
+    "resourceGroupId: another account's default group",
+    (w) => ({ resourceGroupId: w.foreign.resourceGroupId }),
+    () => [],
+  ],
+  ['trafficMode', () => ({ trafficMode: 'HighPerformance' }), (w) => [w.e4]],
+  ['trafficMode Standard', () => ({ trafficMode: 'Standard' }), (w) => [w.e1, w.e2, w.e3]],
   [
     'several filters at once',
     (w) => ({ instanceId: w.i1.id, securityGroupId: w.net.sg.id, type: 'Secondary' }),
@@ -111,19 +137,22 @@ export function eniFiltersContract(c: Cases): void {
       })
     }
 
-    c.it('listEnis items carry their groups and private IPs', async ({ store }) => {
-      await store.transaction(async (tx) => {
-        const w = await seedWorld(tx)
-        const page = await tx.listEnis(
-          w.net.account.id,
-          { regionId: 'cn-hangzhou', ids: [w.e1.id, w.e3.id] },
-          { limit: 100 },
-        )
-        assert.deepEqual(page.items, [
-          viewOf(w.e1, [w.net.sg.id], [w.x1]),
-          viewOf(w.e3, [w.sg2.id, w.net.sg.id]),
-        ])
-      })
-    })
+    c.it(
+      'listEnis items carry their groups, private IPs and attached instance type',
+      async ({ store }) => {
+        await store.transaction(async (tx) => {
+          const w = await seedWorld(tx)
+          const page = await tx.listEnis(
+            w.net.account.id,
+            { regionId: 'cn-hangzhou', ids: [w.e1.id, w.e3.id] },
+            { limit: 100 },
+          )
+          assert.deepEqual(page.items, [
+            viewOf(w.e1, [w.net.sg.id], [w.x1]),
+            viewOf(w.e3, [w.sg2.id, w.net.sg.id], [], w.i1.instanceType),
+          ])
+        })
+      },
+    )
   })
 }

@@ -54,8 +54,33 @@ export function enisContract(c: Cases): void {
         ipv6Addresses: [],
         ipv4Prefixes: [],
         ipv6Prefixes: [],
+        attachedInstanceType: null,
       })
     })
+
+    c.it(
+      'traffic mode, resource group and queues read back as inserted (extensions.md §7)',
+      async ({ store }) => {
+        const { net, hp, plain } = await store.transaction(async (tx) => {
+          const net = await seedNetwork(tx)
+          const hp = await seedEni(tx, net, {
+            trafficMode: 'HighPerformance',
+            resourceGroupId: 'rg-aek2roundtrip',
+            queueNumber: 2048,
+            queuePairNumber: 8,
+          })
+          return { net, hp, plain: await seedEni(tx, net) }
+        })
+        await store.transaction(async (tx) => {
+          assert.deepEqual(await tx.getEni(net.account.id, hp.id), viewOf(hp, [net.sg.id]))
+          const got = await tx.getEni(net.account.id, plain.id)
+          assert.deepEqual(
+            [got?.trafficMode, got?.resourceGroupId, got?.queueNumber, got?.queuePairNumber],
+            ['Standard', plain.resourceGroupId, null, null],
+          )
+        })
+      },
+    )
 
     c.it('getEni of another account or an unknown id is undefined', async ({ store }) => {
       const { net, eni } = await store.transaction(async (tx) => {
@@ -133,7 +158,7 @@ export function enisContract(c: Cases): void {
       await store.transaction(async (tx) => {
         const enis = await tx.enisOfInstance(w.i.id)
         assert.deepEqual(ids(enis), [w.d0.id, w.d1.id, w.d2.id])
-        assert.deepEqual(enis[0], viewOf(w.d0, [w.net.sg.id]))
+        assert.deepEqual(enis[0], viewOf(w.d0, [w.net.sg.id], [], w.i.instanceType))
         assert.deepEqual(await tx.enisOfInstance('i-unknown'), [])
       })
     })
@@ -204,14 +229,29 @@ export function enisContract(c: Cases): void {
           sourceDestCheck: true,
         } as const
         await store.transaction((tx) => tx.updateEni(eni.id, attached))
-        assert.deepEqual(await get(), { ...before, ...attached })
+        const attachedView = { ...before, ...attached, attachedInstanceType: i.instanceType }
+        assert.deepEqual(await get(), attachedView)
+
+        const traffic = {
+          trafficMode: 'HighPerformance',
+          queueNumber: 8,
+          queuePairNumber: 4,
+        } as const
+        await store.transaction((tx) => tx.updateEni(eni.id, traffic))
+        assert.deepEqual(await get(), { ...attachedView, ...traffic })
 
         await store.transaction((tx) =>
-          tx.updateEni(eni.id, { instanceId: null, deviceIndex: null }),
+          tx.updateEni(eni.id, {
+            instanceId: null,
+            deviceIndex: null,
+            queueNumber: null,
+            queuePairNumber: null,
+          }),
         )
         assert.deepEqual(await get(), {
           ...before,
           ...attached,
+          trafficMode: 'HighPerformance',
           instanceId: null,
           deviceIndex: null,
         })

@@ -78,19 +78,25 @@ export function operationsContract(c: Cases): void {
         const r = anIdempotencyRecord({ accountId })
         await store.transaction((tx) => tx.insertIdempotency(r))
         await store.transaction(async (tx) => {
-          assert.deepEqual(await tx.getIdempotency(accountId, r.action, r.token), r)
-          assert.equal(await tx.getIdempotency(anAccount().id, r.action, r.token), undefined)
+          assert.deepEqual(await tx.getIdempotency(accountId, r.regionId, r.action, r.token), r)
           assert.equal(
-            await tx.getIdempotency(accountId, 'DeleteNetworkInterface', r.token),
+            await tx.getIdempotency(anAccount().id, r.regionId, r.action, r.token),
             undefined,
           )
-          assert.equal(await tx.getIdempotency(accountId, r.action, 'token-unknown'), undefined)
+          assert.equal(
+            await tx.getIdempotency(accountId, r.regionId, 'DeleteNetworkInterface', r.token),
+            undefined,
+          )
+          assert.equal(
+            await tx.getIdempotency(accountId, r.regionId, r.action, 'token-unknown'),
+            undefined,
+          )
         })
       },
     )
 
     c.it(
-      'an idempotency record with a duplicate (account, action, token) is OperationConflict',
+      'an idempotency record with a duplicate (account, region, action, token) is OperationConflict',
       async ({ store }) => {
         const r = anIdempotencyRecord({ accountId: anAccount().id })
         await store.transaction((tx) => tx.insertIdempotency(r))
@@ -107,6 +113,42 @@ export function operationsContract(c: Cases): void {
     )
 
     c.it(
+      'one token in two regions is two idempotency records, each read and deleted alone',
+      async ({ store }) => {
+        const accountId = anAccount().id
+        const hz = anIdempotencyRecord({ accountId, regionId: 'cn-hangzhou' })
+        const bj = { ...hz, regionId: 'cn-beijing', paramsHash: 'other', result: '{}' }
+        await store.transaction(async (tx) => {
+          await tx.insertIdempotency(hz)
+          await tx.insertIdempotency(bj)
+        })
+        await store.transaction(async (tx) => {
+          assert.deepEqual(
+            await tx.getIdempotency(accountId, 'cn-hangzhou', hz.action, hz.token),
+            hz,
+          )
+          assert.deepEqual(
+            await tx.getIdempotency(accountId, 'cn-beijing', hz.action, hz.token),
+            bj,
+          )
+          assert.equal(
+            await tx.getIdempotency(accountId, 'cn-qingdao', hz.action, hz.token),
+            undefined,
+          )
+          await tx.deleteIdempotency(accountId, 'cn-beijing', hz.action, hz.token)
+          assert.equal(
+            await tx.getIdempotency(accountId, 'cn-beijing', hz.action, hz.token),
+            undefined,
+          )
+          assert.deepEqual(
+            await tx.getIdempotency(accountId, 'cn-hangzhou', hz.action, hz.token),
+            hz,
+          )
+        })
+      },
+    )
+
+    c.it(
       'deleteIdempotencyBefore deletes records created strictly before the time',
       async ({ store }) => {
         const accountId = anAccount().id
@@ -116,8 +158,14 @@ export function operationsContract(c: Cases): void {
           await tx.insertIdempotency(old)
           await tx.insertIdempotency(edge)
           await tx.deleteIdempotencyBefore(at(0))
-          assert.equal(await tx.getIdempotency(accountId, old.action, old.token), undefined)
-          assert.deepEqual(await tx.getIdempotency(accountId, edge.action, edge.token), edge)
+          assert.equal(
+            await tx.getIdempotency(accountId, old.regionId, old.action, old.token),
+            undefined,
+          )
+          assert.deepEqual(
+            await tx.getIdempotency(accountId, edge.regionId, edge.action, edge.token),
+            edge,
+          )
         })
       },
     )

@@ -56,11 +56,15 @@ export async function seedEni(
 
 export const ids = (items: readonly { readonly id: string }[]): string[] => items.map((i) => i.id)
 
-/** What getEni should return for `eni` with these groups and addresses. */
+/**
+ * What getEni should return for `eni` with these groups and addresses (attached: the instance
+ * type of its instance).
+ */
 export const viewOf = (
   eni: Eni,
   securityGroupIds: readonly string[],
   secondaries: readonly string[] = [],
+  attachedInstanceType: string | null = null,
 ): EniView => ({
   ...eni,
   securityGroupIds,
@@ -71,4 +75,5 @@ export const viewOf = (
   ipv6Addresses: [],
   ipv4Prefixes: [],
   ipv6Prefixes: [],
+  attachedInstanceType,
 })

@@ -8,6 +8,12 @@ import { after, describe, it } from 'node:test'
 import pg from 'pg'
 
 import { anAccount, anAddress, privateIpsOf } from '../../testing/builders.js'
+import type { RunSql } from '../contract/migration-3-upgrade.js'
+import {
+  assertUpgraded,
+  insertLegacyRows,
+  migrateAllButThree,
+} from '../contract/migration-3-upgrade.js'
 import { seedEni, seedNetwork } from '../contract/seed.js'
 import { describeStoreContract } from '../contract/store.contract.js'
 import type { Store } from '../store.js'
@@ -88,6 +94,25 @@ if (url === undefined || url === '') {
           assert.deepEqual(await stores[1].transaction((tx) => tx.getAccountByName(a.name)), a)
         } finally {
           for (const s of stores) await s.close()
+        }
+      })
+    })
+
+    it('migration 3 upgrades a database of an older version, keeping its rows', async () => {
+      await withSchema('migration 3 upgrade', async (schema) => {
+        const pool = poolOn(url, schema)
+        const run: RunSql = (sql) => pool.query(sql)
+        try {
+          await migrateAllButThree(run)
+          await insertLegacyRows(run)
+        } finally {
+          await pool.end()
+        }
+        const store = await PostgresStore.open(poolOn(url, schema))
+        try {
+          await assertUpgraded(store)
+        } finally {
+          await store.close()
         }
       })
     })

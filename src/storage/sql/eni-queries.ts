@@ -1,3 +1,5 @@
+import type { TrafficMode } from '../../domain/eni-traffic.js'
+import { defaultResourceGroupId } from '../../domain/resource-group.js'
 import type { Eni, EniView, PrivateIp } from '../../domain/resources.js'
 import type { EniStatus, EniType } from '../../domain/statuses.js'
 import type { EniPatch, Tx } from '../store.js'
@@ -21,6 +23,7 @@ type EniQueries = Pick<
 >
 
 const toEni = (r: Row): Eni => ({
+  ...roundTripped(r),
   id: str(r['id']),
   accountId: str(r['account_id']),
   regionId: str(r['region_id']),
@@ -40,6 +43,19 @@ const toEni = (r: Row): Eni => ({
   createdAt: date(r['created_at']),
 })
 
+/** extensions.md §7; an ENI from before migration 3 has no group: its account's default. */
+function roundTripped(
+  r: Row,
+): Pick<Eni, 'trafficMode' | 'resourceGroupId' | 'queueNumber' | 'queuePairNumber'> {
+  return {
+    trafficMode: str(r['traffic_mode']) as TrafficMode,
+    resourceGroupId:
+      strOrNull(r['resource_group_id']) ?? defaultResourceGroupId(str(r['account_id'])),
+    queueNumber: r['queue_number'] == null ? null : num(r['queue_number']),
+    queuePairNumber: r['queue_pair_number'] == null ? null : num(r['queue_pair_number']),
+  }
+}
+
 const PATCH_COLUMNS: Record<keyof EniPatch, string> = {
   status: 'status',
   name: 'name',
@@ -49,6 +65,9 @@ const PATCH_COLUMNS: Record<keyof EniPatch, string> = {
   deleteOnRelease: 'delete_on_release',
   sourceDestCheck: 'source_dest_check',
   primaryIp: 'primary_ip',
+  trafficMode: 'traffic_mode',
+  queueNumber: 'queue_number',
+  queuePairNumber: 'queue_pair_number',
 }
 
 const groupBy = <T>(rows: Row[], value: (r: Row) => T): Map<string, T[]> => {
@@ -95,6 +114,16 @@ async function withDetails(c: SqlConnection, enis: Eni[]): Promise<EniView[]> {
       ORDER BY seq, block`,
     ids,
   )
+  const instanceIds = [
+    ...new Set(enis.flatMap((e) => (e.instanceId === null ? [] : [e.instanceId]))),
+  ]
+  const typeRows = instanceIds.length
+    ? await c.all(
+        `SELECT id, instance_type FROM instances WHERE id IN (${marks(instanceIds.length)})`,
+        instanceIds,
+      )
+    : []
+  const typeOf = new Map(typeRows.map((r) => [str(r['id']), str(r['instance_type'])]))
   const v4Prefixes = groupBy(v4PrefixRows, (r) => str(r['prefix']))
   const v6 = groupBy(v6Rows, (r) => str(r['address']))
   const v6Prefixes = groupBy(v6PrefixRows, (r) => str(r['block']))
@@ -117,6 +146,7 @@ async function withDetails(c: SqlConnection, enis: Eni[]): Promise<EniView[]> {
     ipv6Addresses: v6.get(e.id) ?? [],
     ipv4Prefixes: v4Prefixes.get(e.id) ?? [],
     ipv6Prefixes: v6Prefixes.get(e.id) ?? [],
+    attachedInstanceType: e.instanceId === null ? null : (typeOf.get(e.instanceId) ?? null),
   }))
 }
 
@@ -140,8 +170,9 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
       await c.run(
         `INSERT INTO enis (id, account_id, region_id, zone_id, vpc_id, vswitch_id, eni_type,
           status, mac_address, primary_ip, name, description, instance_id, device_index,
-          delete_on_release, source_dest_check, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          delete_on_release, source_dest_check, created_at, traffic_mode, resource_group_id,
+          queue_number, queue_pair_number)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           e.id,
           e.accountId,
@@ -160,6 +191,10 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
           e.deleteOnRelease ? 1 : 0,
           e.sourceDestCheck ? 1 : 0,
           e.createdAt.getTime(),
+          e.trafficMode,
+          e.resourceGroupId,
+          e.queueNumber,
+          e.queuePairNumber,
         ],
       )
       await setEniSecurityGroups(e.id, e.accountId, securityGroupIds)
@@ -211,6 +246,17 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
           ...f.ipv6Addresses,
         )
       }
+      if (f.resourceGroupId !== undefined) {
+        // ENIs from before migration 3 carry no group: they are in the account's default one.
+        add(
+          w,
+          f.resourceGroupId === defaultResourceGroupId(accountId)
+            ? '(resource_group_id = ? OR resource_group_id IS NULL)'
+            : 'resource_group_id = ?',
+          f.resourceGroupId,
+        )
+      }
+      if (f.trafficMode !== undefined) add(w, 'traffic_mode = ?', f.trafficMode)
       addTagMatches(w, 'id', accountId, 'eni', f.tags)
       const result = await pageQuery(c, 'enis', w, page, toEni)
       return {

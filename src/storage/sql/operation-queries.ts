@@ -112,14 +112,16 @@ export function operationQueries(
       const [r] = await c.all('SELECT MIN(due_at) AS due FROM operations WHERE failed_at IS NULL')
       return r?.['due'] == null ? undefined : date(r['due'])
     },
-    async getIdempotency(accountId, action, token) {
+    async getIdempotency(accountId, regionId, action, token) {
       const [r] = await c.all(
-        'SELECT * FROM idempotency WHERE account_id = ? AND action = ? AND token = ?',
-        [accountId, action, token],
+        `SELECT * FROM idempotency
+          WHERE account_id = ? AND region_id = ? AND action = ? AND token = ?`,
+        [accountId, regionId, action, token],
       )
       return (
         r && {
           accountId: str(r['account_id']),
+          regionId: str(r['region_id']),
           action: str(r['action']),
           token: str(r['token']),
           paramsHash: str(r['params_hash']),
@@ -130,17 +132,26 @@ export function operationQueries(
     },
     async insertIdempotency(rec) {
       await c.run(
-        `INSERT INTO idempotency (account_id, action, token, params_hash, result, created_at)
-          VALUES (?, ?, ?, ?, ?, ?)`,
-        [rec.accountId, rec.action, rec.token, rec.paramsHash, rec.result, rec.createdAt.getTime()],
+        `INSERT INTO idempotency
+          (account_id, region_id, action, token, params_hash, result, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [
+          rec.accountId,
+          rec.regionId,
+          rec.action,
+          rec.token,
+          rec.paramsHash,
+          rec.result,
+          rec.createdAt.getTime(),
+        ],
       )
     },
-    async deleteIdempotency(accountId, action, token) {
-      await c.run('DELETE FROM idempotency WHERE account_id = ? AND action = ? AND token = ?', [
-        accountId,
-        action,
-        token,
-      ])
+    async deleteIdempotency(accountId, regionId, action, token) {
+      await c.run(
+        `DELETE FROM idempotency
+          WHERE account_id = ? AND region_id = ? AND action = ? AND token = ?`,
+        [accountId, regionId, action, token],
+      )
     },
     async deleteIdempotencyBefore(before) {
       return c.run('DELETE FROM idempotency WHERE created_at < ?', [before.getTime()])

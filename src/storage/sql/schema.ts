@@ -163,6 +163,39 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    // ENI fields real clients round-trip (extensions.md §7): the communication mode, the resource
+    // group (NULL on ENIs created before this migration: the account's default group), the
+    // queues the client set (NULL: the instance type's default once attached). And ClientToken
+    // records keyed by region as well (one token in two regions is two requests): the table is
+    // rebuilt, since neither engine changes a primary key in place. Records written before keep
+    // region '' and are never replayed again; they age out within the hour (IDEMPOTENCY_TTL_MS).
+    // Applied after 9 on an existing database; on a new one it runs before 4, whose index
+    // statement then finds the index in place.
+    version: 3,
+    statements: [
+      `ALTER TABLE enis ADD COLUMN traffic_mode TEXT NOT NULL DEFAULT 'Standard'`,
+      `ALTER TABLE enis ADD COLUMN resource_group_id TEXT`,
+      `ALTER TABLE enis ADD COLUMN queue_number INTEGER`,
+      `ALTER TABLE enis ADD COLUMN queue_pair_number INTEGER`,
+      `CREATE INDEX enis_resource_group ON enis (account_id, resource_group_id)`,
+      `CREATE TABLE idempotency_by_region (
+        account_id TEXT NOT NULL,
+        region_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        token TEXT NOT NULL,
+        params_hash TEXT NOT NULL,
+        result TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (account_id, region_id, action, token))`,
+      `INSERT INTO idempotency_by_region
+        (account_id, region_id, action, token, params_hash, result, created_at)
+        SELECT account_id, '', action, token, params_hash, result, created_at FROM idempotency`,
+      `DROP TABLE idempotency`,
+      `ALTER TABLE idempotency_by_region RENAME TO idempotency`,
+      `CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency (created_at)`,
+    ],
+  },
+  {
     // Replicas share everything a request relies on (issue 13): signature nonces per AccessKey
     // (purged once their timestamp window has passed), console sessions (by the hash of the
     // cookie, never the cookie itself), sign-in rate-limit counters, and the worker's retry state
@@ -190,7 +223,8 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE operations ADD COLUMN last_error TEXT`,
       `ALTER TABLE operations ADD COLUMN failed_at BIGINT`,
       `CREATE INDEX operations_account ON operations (account_id, resource_id)`,
-      `CREATE INDEX idempotency_created ON idempotency (created_at)`,
+      // IF NOT EXISTS since migration 3, which may run first and rebuild the table with it.
+      `CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency (created_at)`,
     ],
   },
   {

@@ -9,6 +9,12 @@ import { after, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 
 import { anAccount } from '../../testing/builders.js'
+import type { RunSql } from '../contract/migration-3-upgrade.js'
+import {
+  assertUpgraded,
+  insertLegacyRows,
+  migrateAllButThree,
+} from '../contract/migration-3-upgrade.js'
 import { describeStoreContract } from '../contract/store.contract.js'
 import type { Store } from '../store.js'
 import { MIGRATIONS } from '../sql/schema.js'
@@ -182,6 +188,21 @@ describe('SqliteStore (engine-only)', () => {
     }
   })
 
+  it('migration 3 upgrades a database of an older version, keeping its rows', async () => {
+    const db = new Database(':memory:')
+    const run: RunSql = async (sql) => db.exec(sql)
+    await migrateAllButThree(run)
+    await insertLegacyRows(run)
+    const store = await SqliteStore.open(db)
+    try {
+      await assertUpgraded(store)
+      const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()
+      assert.deepEqual(versions, MIGRATIONS.map((m) => ({ version: m.version })).sort(byVersion))
+    } finally {
+      await store.close()
+    }
+  })
+
   it('reopens a closed file database with its data and without migrating again', async () => {
     const file = join(dir, 'reopen.db')
     const a = anAccount()
@@ -203,3 +224,5 @@ describe('SqliteStore (engine-only)', () => {
     }
   })
 })
+
+const byVersion = (a: { version: number }, b: { version: number }) => a.version - b.version

@@ -97,7 +97,8 @@ export function toWireInstanceType(type: InstanceType): WireInstanceType {
     EniIpv6AddressQuantity: type.eniIpv6AddressQuantity,
     EniTotalQuantity: type.eniQuantity,
     EniTrunkSupported: false,
-    EriQuantity: 0,
+    EriQuantity: type.eriQuantity,
+    ...networkFigures(type),
     NetworkCardQuantity: 1,
     ...wrap('NetworkCards', 'NetworkCardInfo', [{ NetworkCardIndex: 0 }]),
     CpuArchitecture: 'X86',
@@ -105,4 +106,25 @@ export function toWireInstanceType(type: InstanceType): WireInstanceType {
     GPUSpec: '',
     LocalStorageCategory: '',
   }
+}
+
+/** The bandwidth and queue figures a source gives for the type; absent ones are left out. */
+function networkFigures(
+  type: InstanceType,
+): Pick<
+  WireInstanceType,
+  | 'InstanceBandwidthRx'
+  | 'InstanceBandwidthTx'
+  | 'MaximumQueueNumberPerEni'
+  | 'PrimaryEniQueueNumber'
+  | 'SecondaryEniQueueNumber'
+> {
+  const figures = {
+    InstanceBandwidthRx: type.instanceBandwidthRx,
+    InstanceBandwidthTx: type.instanceBandwidthTx,
+    MaximumQueueNumberPerEni: type.maximumQueueNumberPerEni,
+    PrimaryEniQueueNumber: type.primaryEniQueueNumber,
+    SecondaryEniQueueNumber: type.secondaryEniQueueNumber,
+  }
+  return Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined))
 }

@@ -4,7 +4,10 @@ import type {
   WireAssociatedPublicIp,
   WireNetworkInterface,
   WirePrivateIpSet,
+  WireTrafficConfig,
 } from '../../../api/wire/network-interface.js'
+import { effectiveQueueNumber } from '../../../domain/eni-traffic.js'
+import { findInstanceType } from '../../../domain/instance-types.js'
 import type { EniView, PrivateIp } from '../../../domain/resources.js'
 import type { Tagged } from '../../../domain/tags.js'
 import { wrap } from '../../list-wrapper.js'
@@ -59,13 +62,13 @@ export function toWireNetworkInterface(eni: EniView & Tagged): WireNetworkInterf
     MacAddress: eni.macAddress,
     InstanceId: eni.instanceId ?? '',
     CreationTime: formatSeconds(eni.createdAt),
-    ResourceGroupId: '',
+    ResourceGroupId: eni.resourceGroupId,
     OwnerId: eni.accountId,
     ServiceID: 0,
     ServiceManaged: false,
     DeleteOnRelease: eni.deleteOnRelease,
     SourceDestCheck: eni.sourceDestCheck,
-    NetworkInterfaceTrafficMode: 'Standard',
+    ...trafficFields(eni),
     AssociatedPublicIp: { ...NO_PUBLIC_IP },
     ...wrap('SecurityGroupIds', 'SecurityGroupId', eni.securityGroupIds),
     ...wrap('PrivateIpSets', 'PrivateIpSet', eni.privateIps.map(toWirePrivateIpSet)),
@@ -83,9 +86,28 @@ export function toWireNetworkInterface(eni: EniView & Tagged): WireNetworkInterf
   return item
 }
 
+/**
+ * The traffic fields (extensions.md §7). `QueueNumber` is always a number (Terraform reads it
+ * with formatInt): the one set, else the attached type's default, else 0.
+ */
+function trafficFields(eni: EniView): Pick<WireNetworkInterface, keyof WireTrafficConfig> {
+  const attachedType =
+    eni.attachedInstanceType === null ? undefined : findInstanceType(eni.attachedInstanceType)
+  return {
+    NetworkInterfaceTrafficMode: eni.trafficMode,
+    QueueNumber: effectiveQueueNumber(eni.queueNumber, eni.type === 'Primary', attachedType),
+    QueuePairNumber: eni.queuePairNumber ?? 0,
+  }
+}
+
 /** DescribeNetworkInterfaceAttribute: the item plus the attribute-only sub-fields. */
 export function toWireNetworkInterfaceAttribute(eni: EniView & Tagged): WireNetworkInterface {
   const item = toWireNetworkInterface(eni)
+  item.NetworkInterfaceTrafficConfig = {
+    NetworkInterfaceTrafficMode: item.NetworkInterfaceTrafficMode,
+    QueueNumber: item.QueueNumber,
+    QueuePairNumber: item.QueuePairNumber,
+  }
   if (item.Attachment) {
     item.Attachment = {
       ...item.Attachment,

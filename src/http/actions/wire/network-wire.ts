@@ -1,6 +1,7 @@
 // Vpc and VSwitchView → VPC 2016-04-28 items. What a VPC row does not hold (its vSwitch ids, a
 // vSwitch's route table) is passed in by the caller.
 import type { WireVSwitch, WireVpc } from '../../../api/wire/network.js'
+import { defaultResourceGroupId } from '../../../domain/resource-group.js'
 import type { Vpc } from '../../../domain/resources.js'
 import type { Tagged } from '../../../domain/tags.js'
 import type { VSwitchView } from '../../../service/vswitch-operations.js'
@@ -28,7 +29,7 @@ export function toWireVpc(vpc: Vpc & Tagged, vswitchIds: readonly string[]): Wir
     VRouterId: vpc.vRouterId,
     IsDefault: false,
     CreationTime: formatSeconds(vpc.createdAt),
-    ResourceGroupId: '',
+    ResourceGroupId: defaultResourceGroupId(vpc.accountId),
     CenStatus: 'Detached',
     DhcpOptionsSetId: '',
     DhcpOptionsSetStatus: '',
@@ -56,7 +57,7 @@ export function toWireVSwitch(vsw: VSwitchView, routeTableId: string): WireVSwit
     Description: vsw.description,
     IsDefault: false,
     CreationTime: formatSeconds(vsw.createdAt),
-    ResourceGroupId: '',
+    ResourceGroupId: defaultResourceGroupId(vsw.accountId),
     NetworkAclId: '',
     ShareType: '',
     RouteTable: { RouteTableId: routeTableId, RouteTableType: 'System' },

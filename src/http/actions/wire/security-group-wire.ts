@@ -1,5 +1,6 @@
 // SecurityGroup → the DescribeSecurityGroups item.
 import type { WireSecurityGroup } from '../../../api/wire/security-group.js'
+import { defaultResourceGroupId } from '../../../domain/resource-group.js'
 import type { SecurityGroup } from '../../../domain/resources.js'
 import type { Tagged } from '../../../domain/tags.js'
 import { ecsTags } from './tag-wire.js'
@@ -13,7 +14,7 @@ export function toWireSecurityGroup(group: SecurityGroup & Tagged): WireSecurity
     SecurityGroupType: group.type,
     VpcId: group.vpcId,
     CreationTime: formatSeconds(group.createdAt),
-    ResourceGroupId: '',
+    ResourceGroupId: defaultResourceGroupId(group.accountId),
     ServiceManaged: false,
     ...ecsTags(group.tags),
   }
