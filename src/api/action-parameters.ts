@@ -70,7 +70,7 @@ export const ACTION_PARAMETERS: Catalogue = {
     p('SecondaryPrivateIpAddressCount', 'or: how many random secondary private IPs'),
     p('NetworkInterfaceName', 'name'),
     p('Description', 'description'),
-    p('InstanceType', 'instance type whose limits apply'),
+    p('InstanceType', 'the ENI type (not an instance type): Secondary; Trunk is not modelled'),
     p('DeleteOnRelease', 'delete with the instance it is attached to (default false)'),
     p('SourceDestCheck', 'source/destination check (default false)'),
     ...TRAFFIC,
