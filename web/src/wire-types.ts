@@ -8,6 +8,7 @@ import type {
   WireNetworkInterface,
 } from '../../src/api/wire/network-interface.js'
 import type { WireSecurityGroup } from '../../src/api/wire/security-group.js'
+import { compareIpv6 } from '../../src/guest/render/ipv6.js'
 
 export type NetworkInterface = WireNetworkInterface
 export type Instance = WireInstance
@@ -48,6 +49,25 @@ export function secondaryIpsOf(eni: NetworkInterface): string[] {
   return eni.PrivateIpSets.PrivateIpSet.filter((ip) => !ip.Primary)
     .map((ip) => ip.PrivateIpAddress)
     .sort(compareIpv4)
+}
+
+/** The ENI's IPv6 addresses in address order. */
+export function ipv6AddressesOf(eni: NetworkInterface): string[] {
+  return eni.Ipv6Sets.Ipv6Set.map((s) => s.Ipv6Address).sort(compareIpv6)
+}
+
+/** The ENI's IPv4 /28 prefixes in address order. */
+export function ipv4PrefixesOf(eni: NetworkInterface): string[] {
+  return eni.Ipv4PrefixSets.Ipv4PrefixSet.map((s) => s.Ipv4Prefix).sort(comparePrefix(compareIpv4))
+}
+
+/** The ENI's IPv6 /80 prefixes in address order. */
+export function ipv6PrefixesOf(eni: NetworkInterface): string[] {
+  return eni.Ipv6PrefixSets.Ipv6PrefixSet.map((s) => s.Ipv6Prefix).sort(comparePrefix(compareIpv6))
+}
+
+function comparePrefix(compare: (a: string, b: string) => number) {
+  return (a: string, b: string) => compare(a.split('/')[0] ?? '', b.split('/')[0] ?? '')
 }
 
 export function compareIpv4(a: string, b: string): number {

@@ -85,3 +85,13 @@ export function fillSelect(
   )
   select.disabled = options.length === 0
 }
+
+/** A checkbox with its label beside it: `<div class="field field-check">…</div>`. */
+export function checkField(label: string, box: HTMLInputElement, hint?: string): HTMLElement {
+  box.type = 'checkbox'
+  const id = box.id === '' ? uid('field') : box.id
+  box.id = id
+  const hintEl = hint === undefined ? null : h('p', { class: 'field-hint', id: `${id}-hint` }, hint)
+  if (hintEl !== null) box.setAttribute('aria-describedby', hintEl.id)
+  return h('div', { class: 'field field-check' }, h('label', { for: id }, box, ` ${label}`), hintEl)
+}

@@ -3,48 +3,69 @@
 // marked for removal); "Assign New IP" adds one row per click, holding a typed address (checked
 // as you type) or nothing (automatic); "Modify" applies the plan (secondary-ip-plan.ts) and
 // shows which steps were applied, the addresses the system picked, and any error's Code.
-import { addressProblem } from '../address-checks.js'
+// Beside them, the same for IPv4 /28 prefixes and, when the vSwitch has an IPv6 /64, for IPv6
+// addresses and /80 prefixes, each family under its own limit (secondary-ip-limit.ts).
 import { findVSwitch } from '../catalog-queries.js'
 import { callAction, describeError } from '../console-api.js'
-import { h, replaceChildren, uid } from '../element.js'
+import { h, replaceChildren } from '../element.js'
 import { openModal } from '../widgets/modal.js'
 import { statusBadge } from '../widgets/status-badge.js'
-import { secondaryIpsOf, type NetworkInterface } from '../wire-types.js'
-import { limitSentence, loadIpLimit, remainingAfter, type IpLimit } from './secondary-ip-limit.js'
+import {
+  ipv4PrefixesOf,
+  ipv6AddressesOf,
+  ipv6PrefixesOf,
+  secondaryIpsOf,
+  type NetworkInterface,
+} from '../wire-types.js'
+import { addressRows, type AddressRows } from './address-rows.js'
+import { rowProblems } from './manage-ip-checks.js'
+import { MANAGE_LISTS } from './manage-ip-lists.js'
+import { loadIpLimits, type IpLimits } from './load-ip-limits.js'
+import { limitSentence, remainingAfter, type IpLimit } from './secondary-ip-limit.js'
 import { renderOutcomes } from './secondary-ip-outcomes.js'
-import { applySteps, planSteps } from './secondary-ip-plan.js'
-
-interface NewRow {
-  readonly key: string
-  value: string
-  input?: HTMLInputElement
-  error?: HTMLElement
-}
+import {
+  applySteps,
+  ITEM_KINDS,
+  pendingAfter,
+  planSteps,
+  type ItemKind,
+} from './secondary-ip-plan.js'
 
 export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }): void {
   const summary = h('dl', { class: 'summary-grid' })
   const limitLine = h('p', { class: 'ip-limit', 'data-role': 'ip-limit', hidden: true })
-  const current = h('div', { class: 'ip-editor' })
+  const ipv6LimitLine = h('p', { class: 'ip-limit', 'data-role': 'ipv6-limit', hidden: true })
   const result = h('div', { class: 'ip-result', role: 'status', 'aria-live': 'polite' })
   const loadError = h('p', { class: 'form-error', role: 'alert', hidden: true })
-  const addButton = h(
-    'button',
-    { type: 'button', class: 'btn btn-add', disabled: true },
-    '+ Assign New IP',
+  const onChange = () => void validate()
+  const ipv4 = addressRows(MANAGE_LISTS.ipv4, onChange)
+  const ipv4Prefix = addressRows(MANAGE_LISTS.ipv4Prefix, onChange)
+  const ipv6 = addressRows(MANAGE_LISTS.ipv6, onChange)
+  const ipv6Prefix = addressRows(MANAGE_LISTS.ipv6Prefix, onChange)
+  const sections: readonly AddressRows[] = [ipv4, ipv4Prefix, ipv6, ipv6Prefix]
+  const noIpv6Text = h('p', { class: 'ip-notice', 'data-role': 'no-ipv6' })
+  const noIpv6 = h(
+    'section',
+    { class: 'ip-family', hidden: true },
+    h('h3', { class: 'section-title' }, 'IPv6 addresses and prefixes'),
+    noIpv6Text,
+  )
+  const ipv6Group = h(
+    'div',
+    { class: 'ip-family', hidden: true },
+    ipv6LimitLine,
+    ipv6.element,
+    ipv6Prefix.element,
   )
   const modal = openModal(
     { title: 'Manage Secondary Private IP Address', subtitle: eniId, size: 'wide' },
     loadError,
     summary,
     limitLine,
-    h('h3', { class: 'section-title' }, 'Secondary private IP addresses'),
-    current,
-    addButton,
-    h(
-      'p',
-      { class: 'field-hint' },
-      'Enter an address inside the IPv4 Private CIDR, or leave a row blank and the system picks a free address at random.',
-    ),
+    ipv4.element,
+    ipv4Prefix.element,
+    noIpv6,
+    ipv6Group,
     result,
   )
   const closeButton = h(
@@ -61,13 +82,11 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
 
   let eni: NetworkInterface | undefined
   let cidr = ''
-  let existing: string[] = []
-  const removals = new Set<string>()
-  let rows: NewRow[] = []
+  let ipv6Cidr = ''
   let fresh = new Set<string>()
   let busy = false
   let changed = false
-  let limit: IpLimit | undefined
+  let limits: IpLimits = {}
 
   async function load(): Promise<void> {
     try {
@@ -76,12 +95,14 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
       })
       const vsw = await findVSwitch(eni.VSwitchId)
       cidr = vsw?.CidrBlock ?? ''
-      existing = secondaryIpsOf(eni)
-      for (const ip of [...removals]) if (!existing.includes(ip)) removals.delete(ip)
+      ipv6Cidr = vsw?.Ipv6CidrBlock ?? ''
       renderSummary(eni)
-      limit = await loadIpLimit(eni).catch(() => undefined)
-      addButton.disabled = false
-      renderEditor()
+      limits = await loadIpLimits(eni).catch(() => ({}))
+      showIpv6(eni)
+      ipv4.setExisting(secondaryIpsOf(eni), fresh)
+      ipv4Prefix.setExisting(ipv4PrefixesOf(eni), fresh)
+      ipv6.setExisting(ipv6AddressesOf(eni), fresh)
+      ipv6Prefix.setExisting(ipv6PrefixesOf(eni), fresh)
       modal.settleFocus()
     } catch (e: unknown) {
       const { code, message } = describeError(e)
@@ -99,132 +120,79 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
         'IPv4 Private CIDR',
         h('span', { class: 'mono', 'data-role': 'cidr' }, cidr || 'unknown'),
       ),
+      item('IPv6 CIDR', h('span', { class: 'mono', 'data-role': 'ipv6-cidr' }, ipv6Cidr || 'none')),
       item('Primary private IP', h('span', { class: 'mono' }, ni.PrivateIpAddress)),
       item('Status', statusBadge(ni.Status)),
       item('vSwitch', h('span', { class: 'mono' }, ni.VSwitchId)),
     )
   }
 
-  function renderEditor(): void {
-    const existingItems = existing.map((ip) => {
-      const marked = removals.has(ip)
-      const toggle = h(
-        'button',
-        {
-          type: 'button',
-          class: 'link-button',
-          'aria-label': marked ? `Keep ${ip}` : `Remove ${ip}`,
-          'aria-pressed': String(marked),
-        },
-        marked ? 'Undo' : 'Remove',
-      )
-      toggle.addEventListener('click', () => {
-        if (marked) removals.delete(ip)
-        else removals.add(ip)
-        renderEditor()
-        current
-          .querySelector<HTMLElement>(`[aria-label="${marked ? 'Remove' : 'Keep'} ${ip}"]`)
-          ?.focus()
-      })
-      return h(
-        'li',
-        { class: `ip-row ${marked ? 'ip-row-removed' : ''}`, 'data-ip': ip },
-        h('span', { class: 'mono ip-value' }, ip),
-        fresh.has(ip) ? h('span', { class: 'tag tag-new' }, 'New') : null,
-        marked ? h('span', { class: 'tag tag-remove' }, 'Will be removed') : null,
-        h('span', { class: 'ip-row-spacer' }),
-        toggle,
-      )
-    })
-    const newItems = rows.map((row, index) => {
-      const inputId = `${row.key}-input`
-      const input = h('input', {
-        id: inputId,
-        value: row.value,
-        spellcheck: 'false',
-        autocomplete: 'off',
-        placeholder: 'Automatic (leave blank)',
-        'aria-describedby': `${row.key}-error`,
-      })
-      const error = h('p', { class: 'field-error', id: `${row.key}-error` })
-      row.input = input
-      row.error = error
-      input.addEventListener('input', () => {
-        row.value = input.value
-        validate()
-      })
-      const removeRow = h(
-        'button',
-        { type: 'button', class: 'link-button', 'aria-label': `Remove new IP row ${index + 1}` },
-        'Remove',
-      )
-      removeRow.addEventListener('click', () => {
-        rows = rows.filter((r) => r !== row)
-        renderEditor()
-        ;(rows[Math.min(index, rows.length - 1)]?.input ?? addButton).focus()
-      })
-      return h(
-        'li',
-        { class: 'ip-row ip-row-new', 'data-role': 'new-ip-row' },
-        h('label', { for: inputId, class: 'ip-row-label' }, `New IP ${index + 1}`),
-        h('div', { class: 'ip-row-field' }, input, error),
-        removeRow,
-      )
-    })
-    const empty =
-      existingItems.length === 0 && newItems.length === 0
-        ? h('li', { class: 'ip-row muted' }, 'No secondary private IP address yet.')
-        : null
-    replaceChildren(current, h('ul', { class: 'ip-rows' }, empty, ...existingItems, ...newItems))
-    validate()
+  /** The IPv6 lists when the vSwitch has a /64; otherwise why there are none. */
+  function showIpv6(ni: NetworkInterface): void {
+    const has = ipv6Cidr !== ''
+    ipv6Group.hidden = !has
+    noIpv6.hidden = has
+    noIpv6Text.textContent = has
+      ? ''
+      : `The vSwitch ${ni.VSwitchId} has no IPv6 CIDR, so this ENI can have no IPv6 addresses or /80 prefixes. IPv6 needs a VPC with IPv6 enabled (Create VPC) and a vSwitch with a /64 of it (Create vSwitch).`
   }
 
-  /** Checks every row against the CIDR, the ENI's addresses and the rows above it. */
+  /** Checks every row against its CIDR, the ENI's items and the rows above it. */
   function validate(): boolean {
-    let ok = true
-    const taken = new Map<string, string>()
-    if (eni !== undefined) taken.set(eni.PrivateIpAddress, "this ENI's primary address")
-    for (const ip of existing) taken.set(ip, 'assigned to this ENI')
-    rows.forEach((row, index) => {
-      const text = row.value.trim()
-      const problem = text === '' ? undefined : addressProblem(text, { cidrText: cidr, taken })
-      if (text !== '' && !taken.has(text)) taken.set(text, `typed in New IP ${index + 1}`)
-      if (row.error !== undefined) row.error.textContent = problem ?? ''
-      row.input?.setAttribute('aria-invalid', String(problem !== undefined))
-      if (problem !== undefined) ok = false
+    const lists = { ipv4, ipv4Prefix, ipv6, ipv6Prefix }
+    const problems = rowProblems({
+      cidr,
+      ipv6Cidr,
+      primary: eni?.PrivateIpAddress,
+      existing: mapLists(lists, (s) => s.existing()),
+      rows: mapLists(lists, (s) => s.values()),
+      rowLabels: mapLists(MANAGE_LISTS, (spec) => spec.rowLabel),
     })
-    ok = showLimit() && ok
-    modifyButton.disabled = busy || !ok || (rows.length === 0 && removals.size === 0)
+    let ok = true
+    for (const item of ITEM_KINDS) ok = lists[item].showProblems(problems[item]) && ok
+    ok = showLimit(limits.ipv4, limitLine, [ipv4, ipv4Prefix]) && ok
+    ok = showLimit(limits.ipv6, ipv6LimitLine, [ipv6, ipv6Prefix]) && ok
+    const nothing = sections.every((s) => s.rowCount() === 0 && s.removals().length === 0)
+    modifyButton.disabled = busy || !ok || nothing
     return ok
   }
 
-  /** The limit line; stops offering rows past the limit. False when the plan is over it. */
-  function showLimit(): boolean {
+  /** One family's limit line; stops offering rows past it. False when the plan is over it. */
+  function showLimit(
+    limit: IpLimit | undefined,
+    line: HTMLElement,
+    family: readonly AddressRows[],
+  ): boolean {
+    const counts = {
+      assigned: family.reduce((n, s) => n + s.existing().length, 0),
+      removing: family.reduce((n, s) => n + s.removals().length, 0),
+      adding: family.reduce((n, s) => n + s.rowCount(), 0),
+    }
+    const remaining = limit === undefined ? Infinity : remainingAfter(limit, counts)
+    for (const s of family) s.addButton.disabled = eni === undefined || remaining <= 0
     if (limit === undefined) return true
-    const counts = { assigned: existing.length, removing: removals.size, adding: rows.length }
-    const remaining = remainingAfter(limit, counts)
-    limitLine.textContent = limitSentence(limit, counts)
-    limitLine.hidden = false
-    limitLine.dataset['full'] = String(remaining <= 0)
-    limitLine.dataset['remaining'] = String(remaining)
-    addButton.disabled = eni === undefined || remaining <= 0
+    line.textContent = limitSentence(limit, counts)
+    line.hidden = false
+    line.dataset['full'] = String(remaining <= 0)
+    line.dataset['remaining'] = String(remaining)
     return remaining >= 0
   }
 
-  addButton.addEventListener('click', () => {
-    rows.push({ key: uid('new-ip'), value: '' })
-    renderEditor()
-    rows[rows.length - 1]?.input?.focus()
-  })
-
   modifyButton.addEventListener('click', () => {
     if (!validate() || eni === undefined) return
-    const typed = rows.map((r) => r.value.trim()).filter((v) => v !== '')
+    const changesOf = (s: AddressRows) => ({
+      removals: s.removals(),
+      typed: s.typed(),
+      automatic: s.automatic(),
+    })
     const steps = planSteps({
       eniId,
-      removals: existing.filter((ip) => removals.has(ip)),
-      typed,
-      automatic: rows.length - typed.length,
+      changes: {
+        ipv4: changesOf(ipv4),
+        ipv4Prefix: changesOf(ipv4Prefix),
+        ipv6: changesOf(ipv6),
+        ipv6Prefix: changesOf(ipv6Prefix),
+      },
     })
     busy = true
     modifyButton.disabled = true
@@ -234,13 +202,8 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
       changed = changed || outcomes.some((o) => o.status === 'applied')
       fresh = new Set(outcomes.flatMap((o) => (o.status === 'applied' ? o.assigned : [])))
       // Rows whose step was applied are done; rows of failed or skipped steps stay to be fixed.
-      const pending = new Set(
-        outcomes.filter((o) => o.status !== 'applied').map((o) => o.step.kind),
-      )
-      rows = rows.filter((r) =>
-        r.value.trim() === '' ? pending.has('automatic') : pending.has('assign'),
-      )
-      if (!pending.has('unassign')) removals.clear()
+      const pending = pendingAfter(outcomes)
+      for (const s of sections) s.settle(pending)
       busy = false
       modifyButton.textContent = 'Modify'
       closeButton.textContent = 'Close'
@@ -252,4 +215,13 @@ export function openSecondaryIpDialog(eniId: string, opts: { onChanged(): void }
   })
 
   void load()
+}
+
+function mapLists<T, U>(lists: Readonly<Record<ItemKind, T>>, f: (t: T) => U): Record<ItemKind, U> {
+  return {
+    ipv4: f(lists.ipv4),
+    ipv4Prefix: f(lists.ipv4Prefix),
+    ipv6: f(lists.ipv6),
+    ipv6Prefix: f(lists.ipv6Prefix),
+  }
 }

@@ -22,13 +22,14 @@ export function renderOutcomes(outcomes: readonly StepOutcome[]): HTMLElement {
 
 function renderOutcome(outcome: StepOutcome): HTMLElement {
   const { step } = outcome
+  const which = { 'data-item': step.item, 'data-kind': step.kind }
   const call = h('span', { class: 'outcome-call mono' }, step.action)
   switch (outcome.status) {
     case 'applied': {
       const picked = step.kind === 'automatic' && outcome.assigned.length > 0
       return h(
         'li',
-        { class: 'outcome outcome-applied', 'data-outcome': 'applied' },
+        { class: 'outcome outcome-applied', 'data-outcome': 'applied', ...which },
         h('span', { class: 'outcome-icon', 'aria-hidden': 'true' }, '✓'),
         h(
           'div',
@@ -52,7 +53,7 @@ function renderOutcome(outcome: StepOutcome): HTMLElement {
     case 'failed':
       return h(
         'li',
-        { class: 'outcome outcome-failed', 'data-outcome': 'failed' },
+        { class: 'outcome outcome-failed', 'data-outcome': 'failed', ...which },
         h('span', { class: 'outcome-icon', 'aria-hidden': 'true' }, '✕'),
         h(
           'div',
@@ -74,7 +75,7 @@ function renderOutcome(outcome: StepOutcome): HTMLElement {
     case 'not-applied':
       return h(
         'li',
-        { class: 'outcome outcome-skipped', 'data-outcome': 'not-applied' },
+        { class: 'outcome outcome-skipped', 'data-outcome': 'not-applied', ...which },
         h('span', { class: 'outcome-icon', 'aria-hidden': 'true' }, '–'),
         h(
           'div',

@@ -1,12 +1,16 @@
 // The Network Interfaces table: one row per ENI with what DescribeNetworkInterfaces returns (its
-// tags as chips under its ID), and the row actions. Seven columns fit 1280 px without scrolling
-// (primary and secondary addresses share one, the security groups sit under VPC / vSwitch /
-// zone); on narrow screens each row becomes a card (CSS; cells carry `data-label`).
+// tags as chips under its ID; its /28s, IPv6 addresses and /80s under its secondary IPs), and the
+// row actions. Seven columns fit 1280 px without scrolling (primary and secondary addresses share
+// one, the security groups sit under VPC / vSwitch / zone); on narrow screens each row becomes a
+// card (CSS; cells carry `data-label`).
 import { h, type Child } from '../element.js'
 import { statusBadge } from '../widgets/status-badge.js'
 import {
   ENI_TRANSITIONAL,
   eniInstanceId,
+  ipv4PrefixesOf,
+  ipv6AddressesOf,
+  ipv6PrefixesOf,
   secondaryIpsOf,
   type NetworkInterface,
 } from '../wire-types.js'
@@ -82,6 +86,9 @@ export function renderEniRow(eni: NetworkInterface, actions: EniRowActions): HTM
             },
             ...secondaries.map((ip) => h('li', { class: 'mono' }, ip)),
           ),
+      extraList('ipv4-prefixes', 'IPv4 /28 prefixes', ipv4PrefixesOf(eni)),
+      extraList('ipv6-addresses', 'IPv6 addresses', ipv6AddressesOf(eni)),
+      extraList('ipv6-prefixes', 'IPv6 /80 prefixes', ipv6PrefixesOf(eni)),
     ),
     cell(
       'Instance',
@@ -102,6 +109,16 @@ export function renderEniRow(eni: NetworkInterface, actions: EniRowActions): HTM
       groups.map((g) => h('span', { class: 'mono sub', title: 'Security group' }, g)),
     ),
     cell('Actions', rowActions(eni, actions)),
+  )
+}
+
+/** IPv4 prefixes, IPv6 addresses or IPv6 prefixes under the secondary IPs (nothing when none). */
+function extraList(role: string, label: string, items: readonly string[]): HTMLElement | null {
+  if (items.length === 0) return null
+  return h(
+    'ul',
+    { class: 'ip-list ip-list-extra', 'data-role': role, 'aria-label': label },
+    ...items.map((item) => h('li', { class: 'mono' }, item)),
   )
 }
 

@@ -1,6 +1,6 @@
-// VPCs and vSwitches: each VPC with its vSwitches; each vSwitch shows its CIDR, zone, status,
-// AvailableIpAddressCount and, when opened, a picture of its address space. Create VPC, Create
-// vSwitch (per VPC) and Delete for both; Pending ones are re-read until Available.
+// VPCs and vSwitches: each VPC with its vSwitches; each vSwitch shows its CIDR (and IPv6 /64),
+// zone, status, AvailableIpAddressCount and, when opened, a picture of its address space. Create
+// VPC, Create vSwitch (per VPC) and Delete for both; Pending ones are re-read until Available.
 import { listVSwitchEnis, listVSwitches, listVpcs } from '../catalog-queries.js'
 import { callAction, describeError } from '../console-api.js'
 import { openConfirmDialog } from '../dialogs/confirm-dialog.js'
@@ -51,7 +51,7 @@ export function mountVpcsPage(container: HTMLElement): () => void {
     h(
       'p',
       { class: 'page-intro muted' },
-      'Each vSwitch reserves its first and last three addresses; the rest are free or used by ENI primary and secondary IPs.',
+      'Each vSwitch reserves its first and last three addresses; the rest are free or used by ENI primary and secondary IPs and /28 prefixes (16 addresses each).',
     ),
     body,
   )
@@ -166,6 +166,9 @@ function renderVpc(
         vpc.VpcName ? h('span', { class: 'sub-inline' }, vpc.VpcName) : null,
       ),
       h('span', { class: 'mono muted' }, vpc.CidrBlock),
+      vpc.Ipv6CidrBlock
+        ? h('span', { class: 'mono muted', 'data-role': 'vpc-ipv6' }, vpc.Ipv6CidrBlock)
+        : null,
       statusBadge(vpc.Status),
       h(
         'span',
@@ -243,6 +246,14 @@ function renderVSwitch(vsw: VSwitch, open: boolean, reload: () => void): HTMLEle
       'dl',
       { class: 'summary-grid' },
       h('div', null, h('dt', null, 'CIDR'), h('dd', { class: 'mono' }, vsw.CidrBlock)),
+      vsw.Ipv6CidrBlock
+        ? h(
+            'div',
+            null,
+            h('dt', null, 'IPv6 CIDR'),
+            h('dd', { class: 'mono', 'data-role': 'vswitch-ipv6' }, vsw.Ipv6CidrBlock),
+          )
+        : null,
       h('div', null, h('dt', null, 'Zone'), h('dd', null, vsw.ZoneId)),
       h(
         'div',

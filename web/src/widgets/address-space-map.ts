@@ -1,17 +1,17 @@
-// A picture of one vSwitch's IPv4 space: a bar of the shares (free, primary, secondary,
-// reserved) and a grid with one cell per address (large CIDRs: per block of addresses, coloured
-// by the most notable address in it). Primary/secondary come from the vSwitch's ENIs
-// (DescribeNetworkInterfaces VSwitchId=…), which include instances' primary ENIs.
-import { cidrSize, formatIpv4, isReserved, parseCidr, parseIpv4 } from '../address-checks.js'
+// A picture of one vSwitch's IPv4 space: a bar of the shares (free, primary, secondary, /28
+// prefix, reserved) and a grid with one cell per address (large CIDRs: per block of addresses,
+// coloured by the most notable address in it). The uses come from the vSwitch's ENIs
+// (address-uses.ts), which include instances' primary ENIs.
+import { cidrSize, formatIpv4, parseCidr } from '../address-checks.js'
+import { addressUses, USE_ORDER as ORDER, type Use } from '../address-uses.js'
 import { h } from '../element.js'
 import type { NetworkInterface, VSwitch } from '../wire-types.js'
 
-type Use = 'free' | 'primary' | 'secondary' | 'reserved'
-const ORDER: readonly Use[] = ['primary', 'secondary', 'reserved', 'free']
 const LABELS: Readonly<Record<Use, string>> = {
   free: 'Free',
   primary: 'Primary IP',
   secondary: 'Secondary IP',
+  prefix: '/28 prefix',
   reserved: 'Reserved',
 }
 const MAX_CELLS = 1024
@@ -20,18 +20,7 @@ export function renderAddressSpace(vsw: VSwitch, enis: readonly NetworkInterface
   const cidr = parseCidr(vsw.CidrBlock)
   if (cidr === undefined) return h('p', { class: 'form-error' }, `Invalid CIDR ${vsw.CidrBlock}`)
   const size = cidrSize(cidr)
-  const used = new Map<number, Use>()
-  for (const eni of enis) {
-    for (const ip of eni.PrivateIpSets.PrivateIpSet) {
-      const value = parseIpv4(ip.PrivateIpAddress)
-      if (value !== undefined) used.set(value - cidr.network, ip.Primary ? 'primary' : 'secondary')
-    }
-  }
-  const useOf = (offset: number): Use =>
-    isReserved(cidr, cidr.network + offset) ? 'reserved' : (used.get(offset) ?? 'free')
-  const counts: Record<Use, number> = { free: 0, primary: 0, secondary: 0, reserved: 4 }
-  for (const use of used.values()) counts[use] += 1
-  counts.free = size - counts.reserved - counts.primary - counts.secondary
+  const { useOf, counts } = addressUses(cidr, enis)
 
   const cells = Math.min(size, MAX_CELLS)
   const per = size / cells
@@ -41,7 +30,7 @@ export function renderAddressSpace(vsw: VSwitch, enis: readonly NetworkInterface
     'aria-label': `${vsw.CidrBlock}: ${ORDER.map((u) => `${counts[u]} ${LABELS[u].toLowerCase()}`).join(', ')}`,
   })
   for (let cell = 0; cell < cells; cell++) {
-    const tally: Record<Use, number> = { free: 0, primary: 0, secondary: 0, reserved: 0 }
+    const tally: Record<Use, number> = { free: 0, primary: 0, secondary: 0, prefix: 0, reserved: 0 }
     for (let offset = cell * per; offset < (cell + 1) * per; offset++) tally[useOf(offset)] += 1
     const use = ORDER.find((u) => tally[u] > 0) ?? 'free'
     const first = formatIpv4(cidr.network + cell * per)
@@ -80,6 +69,7 @@ export function renderAddressSpace(vsw: VSwitch, enis: readonly NetworkInterface
       ),
     ),
     grid,
+    ipv6Line(vsw, enis),
     per === 1
       ? null
       : h(
@@ -87,5 +77,19 @@ export function renderAddressSpace(vsw: VSwitch, enis: readonly NetworkInterface
           { class: 'field-hint' },
           `Each cell is ${per} addresses; it shows the most notable use inside it.`,
         ),
+  )
+}
+
+/** The vSwitch /64's use: IPv6 addresses and /80 prefixes on its ENIs (no map: 2^64 addresses). */
+function ipv6Line(vsw: VSwitch, enis: readonly NetworkInterface[]): HTMLElement | null {
+  if (!vsw.Ipv6CidrBlock) return null
+  const addresses = enis.reduce((n, e) => n + e.Ipv6Sets.Ipv6Set.length, 0)
+  const prefixes = enis.reduce((n, e) => n + e.Ipv6PrefixSets.Ipv6PrefixSet.length, 0)
+  return h(
+    'p',
+    { class: 'vsw-ipv6', 'data-role': 'ipv6-use' },
+    'IPv6 ',
+    h('span', { class: 'mono' }, vsw.Ipv6CidrBlock),
+    `: ${addresses} address${addresses === 1 ? '' : 'es'} and ${prefixes} /80 prefix${prefixes === 1 ? '' : 'es'} on ENIs.`,
   )
 }
