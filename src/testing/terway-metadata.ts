@@ -1,37 +1,31 @@
-// The Terway daemon's reads of the instance metadata service (spec/extensions.md §8.2 step 1,
-// guest-os.md §1.1): `instance-id`, `instance/instance-type`, the region, zone, VPC and vSwitch,
-// the MAC list and per MAC its ENI id, IPv4 and IPv6 addresses.
-/** The daemon's reads of the instance metadata service (token flow, as current Terway does). */
-export class TerwayMetadata {
-  private token: string | undefined
+// The Terway daemon's reads of the instance metadata service (terway
+// `pkg/aliyun/metadata/metadata.go`, spec/extensions.md §8.2 step 1): plain GETs of
+// `http://100.100.100.200/latest/meta-data/<path>` (no token); a value is the first line of the
+// body with `/` trimmed, a list is every line so trimmed; a 404 is Terway's ErrNotFound
+// (undefined here). The test's listener is reached at `baseUrl` and told which instance calls
+// by the X-Eniplane-Instance-Ip header (`serve --metadata-trust-header`); on an instance the
+// source address says it.
 
+export class TerwayMetadata {
   constructor(
     private readonly baseUrl: string,
-    /** local testing: the instance the listener should take the caller for */
     private readonly instanceIp: string,
   ) {}
 
-  private async headers(): Promise<Record<string, string>> {
-    const me = { 'X-Eniplane-Instance-Ip': this.instanceIp }
-    if (this.token === undefined) {
-      const r = await fetch(`${this.baseUrl}/latest/api/token`, {
-        method: 'PUT',
-        headers: { ...me, 'X-aliyun-ecs-metadata-token-ttl-seconds': '21600' },
-      })
-      if (r.status !== 200) throw new Error(`metadata token: HTTP ${r.status}`)
-      this.token = await r.text()
-    }
-    return { ...me, 'X-aliyun-ecs-metadata-token': this.token }
-  }
-
-  /** The item's text, or undefined on 404. */
-  async get(path: string): Promise<string | undefined> {
+  private async body(path: string): Promise<string | undefined> {
     const r = await fetch(`${this.baseUrl}/latest/meta-data/${path}`, {
-      headers: await this.headers(),
+      headers: { 'X-Eniplane-Instance-Ip': this.instanceIp },
     })
     if (r.status === 404) return undefined
-    if (r.status !== 200) throw new Error(`metadata ${path}: HTTP ${r.status}`)
+    if (r.status >= 400)
+      throw new Error(`error get url: ${path} from metaserver, code: ${r.status}`)
     return r.text()
+  }
+
+  /** `getValue`: the first line, `/` trimmed. */
+  async get(path: string): Promise<string | undefined> {
+    const body = await this.body(path)
+    return body === undefined ? undefined : (body.split('\n')[0] ?? '').replace(/^\/+|\/+$/g, '')
   }
 
   async require(path: string): Promise<string> {
@@ -40,27 +34,27 @@ export class TerwayMetadata {
     return v
   }
 
+  /** `getArray`: every line, `/` trimmed (`GetENIsMAC` on `network/interfaces/macs/`). */
   async macs(): Promise<string[]> {
-    const listing = await this.require('network/interfaces/macs/')
-    return listing
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => l.replace(/\/$/, ''))
+    const body = await this.body('network/interfaces/macs/')
+    if (body === undefined) throw new Error('metadata network/interfaces/macs/: not found')
+    return body.split('\n').map((l) => l.replace(/^\/+|\/+$/g, ''))
   }
 
+  /** `GetIPv4ByMac`: `private-ipv4s` is a JSON array. */
   async privateIpv4s(mac: string): Promise<string[]> {
-    return JSON.parse(
-      await this.require(`network/interfaces/macs/${mac}/private-ipv4s`),
-    ) as string[]
+    const v = await this.require(`network/interfaces/macs/${mac}/private-ipv4s`)
+    return JSON.parse(v) as string[]
   }
 
-  /** `[a,b]` (bracketed, unquoted); a 404 means no IPv6. */
+  /** `GetIPv6ByMac`: `[a,b]` with the brackets removed, split on commas; a 404 is no IPv6. */
   async ipv6s(mac: string): Promise<string[]> {
     const v = await this.get(`network/interfaces/macs/${mac}/ipv6s`)
     if (v === undefined) return []
     return v
-      .replace(/^\[|\]$/g, '')
+      .replaceAll('[', '')
+      .replaceAll(']', '')
       .split(',')
-      .filter((s) => s !== '')
+      .map((s) => s.trim())
   }
 }

@@ -166,13 +166,22 @@ for (const engine of COMPAT_ENGINES) {
       assert.equal(await meta.require('zone-id'), ZONE)
       assert.equal(await meta.require('vpc-id'), world.vpcId)
       assert.equal(await meta.require('vswitch-id'), world.nodeVSwitch)
+      assert.equal(await meta.require('vpc-cidr-block'), '192.168.0.0/16')
       const [mac, ...others] = await meta.macs()
       assert.deepEqual(others, [])
       assert.match(mac ?? '', MAC)
-      assert.equal(
-        await meta.require(`network/interfaces/macs/${mac}/network-interface-id`),
-        node.primaryEni,
-      )
+      assert.equal(await meta.require('mac'), mac)
+      const item = (name: string) => meta.require(`network/interfaces/macs/${mac}/${name}`)
+      assert.equal(await item('network-interface-id'), node.primaryEni)
+      assert.equal(await item('primary-ip-address'), node.primaryIp)
+      assert.deepEqual(await meta.privateIpv4s(mac ?? ''), [node.primaryIp])
+      assert.equal(await item('gateway'), '192.168.0.253')
+      assert.equal(await item('vswitch-id'), world.nodeVSwitch)
+      assert.equal(await item('vswitch-cidr-block'), '192.168.0.0/24')
+      assert.equal(await item('vswitch-ipv6-cidr-block'), '2408:4000::/64')
+      assert.equal(await item('ipv6-gateway'), '2408:4000::1')
+      // no IPv6 address on the node's ENI: a 404, which Terway reads as "none"
+      assert.deepEqual(await meta.ipv6s(mac ?? ''), [])
 
       log.clear()
       limits = await terway.getLimit(NODE_TYPE)
