@@ -16,13 +16,21 @@ export class TerraformAttachment extends TerraformEcsRpc {
   ]
 
   /** Attachment Create: AttachNetworkInterface, then Read the ENI until InUse; ID `eni:instance`. */
-  async createAttachment(eniId: string, instanceId: string): Promise<string> {
+  async createAttachment(
+    eniId: string,
+    instanceId: string,
+    /** `wait_for_network_configuration_ready` */
+    waitForNetworkConfigurationReady?: boolean,
+  ): Promise<string> {
     await this.retry(
       () =>
         this.post('AttachNetworkInterface', {
           InstanceId: instanceId,
           NetworkInterfaceId: eniId,
           RegionId: this.regionId,
+          ...(waitForNetworkConfigurationReady === undefined
+            ? {}
+            : { WaitForNetworkConfigurationReady: waitForNetworkConfigurationReady }),
         }),
       TerraformAttachment.ATTACH_RETRY,
     )

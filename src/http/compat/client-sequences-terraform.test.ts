@@ -291,8 +291,17 @@ for (const engine of COMPAT_ENGINES) {
 
         test(`[${signature}] attachment: create (ID eni:instance), Read with the NextToken loop, delete`, async () => {
           log.clear()
-          const id = await tfa.createAttachment(eniId, world.instanceId)
+          // v3 sets wait_for_network_configuration_ready, as a configuration may
+          const id = await tfa.createAttachment(
+            eniId,
+            world.instanceId,
+            signature === 'v3' || undefined,
+          )
           assert.equal(id, `${eniId}:${world.instanceId}`)
+          assert.equal(
+            log.of('AttachNetworkInterface')[0]?.params['WaitForNetworkConfigurationReady'],
+            signature === 'v3' ? true : undefined,
+          )
           assert.equal((await tf.readEni(eniId))?.status, 'InUse')
           assert.deepEqual(await tfa.readAttachment(id), {
             instance_id: world.instanceId,
