@@ -119,7 +119,8 @@ for (const engine of COMPAT_ENGINES) {
       let accountId = ''
 
       before(async () => {
-        started = await engine.start('client-sequences-terraform')
+        // lowest-first picks keep automatic addresses away from the chosen ones (.200 and up)
+        started = await engine.start('client-sequences-terraform', { allocation: 'sequential' })
         const url = started.server.url
         world = await buildWorld(popRpc(url, '2014-05-26'), popRpc(url, '2016-04-28'))
         const key = await started.server.ctx.store.transaction((tx) => tx.getAccessKey(AK))
@@ -151,7 +152,7 @@ for (const engine of COMPAT_ENGINES) {
         const log = new CallLog()
         let tf: TerraformEni
         let tfa: TerraformAttachment
-        const octet = signature === 'v3' ? 50 : 60
+        const octet = signature === 'v3' ? 200 : 220
         let config: EniConfig
         let eniId = ''
 
