@@ -89,10 +89,13 @@ export async function openStore(
   return SqliteStore.open(new Database(config.db), { synchronous: config.sqliteSynchronous })
 }
 
-/** A fresh account id and AccessKey pair in Alibaba's shapes (`LTAI…`, 30-character secret). */
+/**
+ * A fresh account id and AccessKey pair in Alibaba's shapes: a 16-digit account id (as
+ * GetCallerIdentity answers it, extensions.md §5.1), `LTAI…`, a 30-character secret.
+ */
 export function newAccessKey(): NewAccount {
   return {
-    accountId: String(1_000_000_000_000 + randomBytes(4).readUInt32BE(0)),
+    accountId: String(1_000_000_000_000_000 + randomBytes(6).readUIntBE(0, 6)),
     accessKeyId: `LTAI${randomBytes(15).toString('hex').slice(0, 20)}`,
     accessKeySecret: randomBytes(15).toString('hex'),
   }

@@ -10,75 +10,16 @@ import { after, before, describe, test } from 'node:test'
 
 import * as $Ecs from '@alicloud/ecs20140526'
 import * as $Vpc from '@alicloud/vpc20160428'
-import pg from 'pg'
 
 import type { RunningServer } from '../../main.js'
-import {
-  ecsClient,
-  eventually,
-  popClient,
-  sdkError,
-  startCompatServer,
-  vpcClient,
-} from '../../testing/sdk-harness.js'
-import { PG_URL, schemaNameFor } from '../../testing/test-engines.js'
+import { COMPAT_ENGINES } from '../../testing/compat-engines.js'
+import { ecsClient, eventually, popClient, sdkError, vpcClient } from '../../testing/sdk-harness.js'
 
 type Json = Record<string, unknown>
 const region = 'cn-hangzhou'
 const zone = 'cn-hangzhou-h'
 
-interface Engine {
-  readonly name: string
-  readonly skip: string | undefined
-  start(): Promise<{ server: RunningServer; stop: () => Promise<void> }>
-}
-
-async function onSchema(schema: string, sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: PG_URL })
-  await admin.connect()
-  try {
-    await admin.query(sql.replaceAll('$schema', schema))
-  } finally {
-    await admin.end()
-  }
-}
-
-const ENGINES: Engine[] = [
-  {
-    name: 'sqlite',
-    skip: undefined,
-    async start() {
-      const server = await startCompatServer({ allocation: 'sequential' })
-      return { server, stop: () => server.close() }
-    },
-  },
-  {
-    name: 'postgres',
-    skip:
-      PG_URL === undefined || PG_URL === ''
-        ? process.env['CI'] === 'true'
-          ? undefined
-          : 'ENI_TEST_PG_URL is not set'
-        : undefined,
-    async start() {
-      if (PG_URL === undefined || PG_URL === '') throw new Error('CI=true needs ENI_TEST_PG_URL')
-      const schema = schemaNameFor('ipv6-prefixes-sdk')
-      await onSchema(schema, 'DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema')
-      const sep = PG_URL.includes('?') ? '&' : '?'
-      const db = `${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`
-      const server = await startCompatServer({ db, allocation: 'sequential' })
-      return {
-        server,
-        stop: async () => {
-          await server.close()
-          await onSchema(schema, 'DROP SCHEMA IF EXISTS $schema CASCADE')
-        },
-      }
-    },
-  },
-]
-
-for (const engine of ENGINES) {
+for (const engine of COMPAT_ENGINES) {
   describe(
     `IPv6 and prefixes through the official SDKs [${engine.name}]`,
     { skip: engine.skip },
@@ -94,7 +35,7 @@ for (const engine of ENGINES) {
       let eniId = ''
 
       before(async () => {
-        ;({ server, stop } = await engine.start())
+        ;({ server, stop } = await engine.start('ipv6-prefixes-sdk', { allocation: 'sequential' }))
       })
       after(async () => {
         await stop()

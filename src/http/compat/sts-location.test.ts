@@ -54,7 +54,7 @@ describe('STS and Location on the same endpoint', () => {
     server = await startCompatServer()
     const key = await server.ctx.store.transaction((tx) => tx.getAccessKey(AK))
     accountId = key?.accountId ?? ''
-    assert.match(accountId, /^\d+$/)
+    assert.match(accountId, /^\d{16}$/)
   })
   after(async () => {
     await server.close()
