@@ -6,7 +6,9 @@ import { classifyRequestedAddresses } from '../allocator/validate-address.js'
 import type { ApiError } from '../domain/errors.js'
 import { errors } from '../domain/errors.js'
 import type { VSwitch } from '../domain/resources.js'
+import type { AddressPool } from '../allocator/address-pool.js'
 import type { Tx } from '../storage/store.js'
+import { claimLoop, type ClaimPool } from './claim-loop.js'
 import type { ServiceContext } from './context.js'
 import { onRollback } from './run-transaction.js'
 
@@ -94,15 +96,29 @@ export async function assignChosen(
   return [...addresses]
 }
 
-/** Lost races tolerated in one transaction before it is retried whole (OperationConflict). */
-const MAX_ROUNDS = 32
+/** The vSwitch's address pool as the claim loop sees it (singles, per the server's mode). */
+function addressClaims(ctx: ServiceContext, pool: AddressPool): ClaimPool<number> {
+  return {
+    get free() {
+      return pool.freeCount
+    },
+    take(n) {
+      const picks =
+        ctx.allocation === 'sequential' ? pool.pickLowest(n) : pool.pickRandom(n, ctx.random)
+      for (const ip of picks) pool.markUsed(ip)
+      return picks
+    },
+    giveBack(picks) {
+      for (const ip of picks) pool.markFree(ip)
+    },
+  }
+}
 
 /**
- * Picks and inserts `count` free addresses (random or lowest-first, per the server mode).
- * Picks are reserved in the shared pool before the insert, so concurrent transactions of this
- * process pick others. A lost race (another transaction or replica committed the address) merges
- * the store's view into the pool and tries again; only a pool rebuilt from the store that still
- * has too few free addresses means the vSwitch is exhausted.
+ * Picks and inserts `count` free addresses (random or lowest-first, per the server mode) through
+ * the claim loop: reserved in the shared pool so concurrent transactions of this process pick
+ * others; a lost race (another transaction or replica committed the address) merges the store's
+ * view into the pool and tries again.
  */
 export async function assignAutomatic(
   tx: Tx,
@@ -112,35 +128,19 @@ export async function assignAutomatic(
   count: number,
   errs: AddressErrors,
 ): Promise<string[]> {
-  const got: string[] = []
-  let pool = await ctx.pools.get(tx, vswitch)
-  let rebuilt = false
-  for (let round = 0; got.length < count; round++) {
-    if (round >= MAX_ROUNDS) throw errors.operationConflict()
-    const need = count - got.length
-    if (pool.freeCount < need) {
-      if (rebuilt) throw errs.exhausted(vswitch.id)
-      pool = await ctx.pools.reload(tx, vswitch)
-      rebuilt = true
-      continue
-    }
-    const picks =
-      ctx.allocation === 'sequential' ? pool.pickLowest(need) : pool.pickRandom(need, ctx.random)
-    for (const n of picks) pool.markUsed(n)
-    // Reserved for this transaction: back in the pool if it does not commit.
-    const reserved = pool
-    onRollback(tx, () => {
-      for (const n of picks) reserved.markFree(n)
-    })
-    const candidates = picks.map(formatIpv4)
-    const inserted = await tx.insertPrivateIps(
-      candidates.map((address) => ({ vswitchId: vswitch.id, address, ...owner })),
-    )
-    got.push(...inserted)
-    if (inserted.length < candidates.length) {
-      pool = await ctx.pools.refresh(tx, vswitch)
-      rebuilt = false
-    }
-  }
-  return got
+  return claimLoop(tx, {
+    count,
+    current: async () => addressClaims(ctx, await ctx.pools.get(tx, vswitch)),
+    rebuild: async () => addressClaims(ctx, await ctx.pools.reload(tx, vswitch)),
+    afterLoss: async () => addressClaims(ctx, await ctx.pools.refresh(tx, vswitch)),
+    async insert(picks) {
+      const candidates = picks.map(formatIpv4)
+      const claimed = await tx.insertPrivateIps(
+        candidates.map((address) => ({ vswitchId: vswitch.id, address, ...owner })),
+      )
+      const won = new Set(claimed)
+      return { claimed, lost: picks.filter((_, i) => !won.has(candidates[i] ?? '')) }
+    },
+    exhausted: () => errs.exhausted(vswitch.id),
+  })
 }

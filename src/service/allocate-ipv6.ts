@@ -16,9 +16,11 @@ import {
   subBlock,
   subBlockIndex,
 } from '../allocator/ipv6.js'
+import type { SlotPool } from '../allocator/slot-pool.js'
 import { errors } from '../domain/errors.js'
 import type { VSwitch } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
+import { claimLoop, type ClaimPool } from './claim-loop.js'
 import type { ServiceContext } from './context.js'
 
 export interface Ipv6Owner {
@@ -191,7 +193,23 @@ export async function assignChosenIpv6Prefixes(
   return [...prefixes]
 }
 
-const MAX_ROUNDS = 32
+/** The vSwitch's free-/80 index as the claim loop sees it (block indexes). */
+function slotClaims(ctx: ServiceContext, pool: SlotPool): ClaimPool<number> {
+  return {
+    get free() {
+      return pool.freeCount
+    },
+    take(n) {
+      const picks =
+        ctx.allocation === 'sequential' ? pool.pickLowest(n) : pool.pickRandom(n, ctx.random)
+      for (const b of picks) pool.remove(b)
+      return picks
+    },
+    giveBack(picks) {
+      for (const b of picks) pool.add(b)
+    },
+  }
+}
 
 /** Claims `count` free /80s from the block index; exhausted after a rebuild → IpNotEnough. */
 export async function assignAutomaticIpv6Prefixes(
@@ -202,29 +220,22 @@ export async function assignAutomaticIpv6Prefixes(
   count: number,
 ): Promise<string[]> {
   const cidr = ipv6BlockOfVSwitch(vswitch)
-  const got: string[] = []
-  let pool = await ctx.ipv6Blocks.get(tx, vswitch)
-  let rebuilt = false
-  for (let round = 0; got.length < count; round++) {
-    if (round >= MAX_ROUNDS) throw errors.operationConflict()
-    const need = count - got.length
-    if (pool.freeCount < need) {
-      if (rebuilt) throw errors.ipNotEnough(vswitch.id)
-      pool = await ctx.ipv6Blocks.reload(tx, vswitch)
-      rebuilt = true
-      continue
-    }
-    const picks =
-      ctx.allocation === 'sequential' ? pool.pickLowest(need) : pool.pickRandom(need, ctx.random)
-    for (const b of picks) pool.remove(b)
-    const rows = picks.map((b) => ({
-      vswitchId: vswitch.id,
-      prefix: subBlock(cidr, IPV6_PREFIX_LENGTH, b).text,
-      ...owner,
-    }))
-    const claimed = await tx.insertIpv6Prefixes(rows)
-    got.push(...claimed)
-    if (claimed.length < rows.length) rebuilt = false
-  }
-  return got
+  return claimLoop(tx, {
+    count,
+    current: async () => slotClaims(ctx, await ctx.ipv6Blocks.get(tx, vswitch)),
+    rebuild: async () => slotClaims(ctx, await ctx.ipv6Blocks.reload(tx, vswitch)),
+    // A lost /80 is held by another ENI or by single addresses: it stays out of the index.
+    afterLoss: async (pool) => pool,
+    async insert(picks) {
+      const rows = picks.map((b) => ({
+        vswitchId: vswitch.id,
+        prefix: subBlock(cidr, IPV6_PREFIX_LENGTH, b).text,
+        ...owner,
+      }))
+      const claimed = await tx.insertIpv6Prefixes(rows)
+      const won = new Set(claimed)
+      return { claimed, lost: picks.filter((_, i) => !won.has(rows[i]?.prefix ?? '')) }
+    },
+    exhausted: () => errors.ipNotEnough(vswitch.id),
+  })
 }

@@ -2,13 +2,18 @@
 // shape, alignment, place and use; automatic ones (`Ipv4PrefixCount`) are free aligned /28s
 // picked from the vSwitch pool. Either way the database decides: a prefix is its 16 member
 // rows, and a member already in use refuses the whole /28.
-import { IPV4_PREFIX_LENGTH, IPV4_PREFIX_SIZE } from '../allocator/address-pool.js'
+import {
+  type AddressPool,
+  IPV4_PREFIX_LENGTH,
+  IPV4_PREFIX_SIZE,
+} from '../allocator/address-pool.js'
 import { cidrContains, isReserved, parseCidr, reservedOffsets } from '../allocator/cidr.js'
 import { formatIpv4 } from '../allocator/ipv4.js'
 import { errors } from '../domain/errors.js'
 import type { EniView, VSwitch } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
 import type { AddressOwner } from './allocate-addresses.js'
+import { claimLoop, type ClaimPool } from './claim-loop.js'
 import type { ServiceContext } from './context.js'
 import { onRollback } from './run-transaction.js'
 
@@ -97,13 +102,30 @@ export async function assignChosenIpv4Prefixes(
   return [...prefixes]
 }
 
-/** Lost races tolerated in one transaction before it is retried whole (OperationConflict). */
-const MAX_ROUNDS = 32
+/** The vSwitch's address pool as the claim loop sees it: aligned /28 blocks (their base). */
+function blockClaims(ctx: ServiceContext, pool: AddressPool): ClaimPool<number> {
+  return {
+    get free() {
+      return pool.freeBlockCount
+    },
+    take(n) {
+      const picks =
+        ctx.allocation === 'sequential'
+          ? pool.pickLowestBlocks(n)
+          : pool.pickRandomBlocks(n, ctx.random)
+      for (const base of picks) pool.markBlockUsed(base)
+      return picks
+    },
+    giveBack(picks) {
+      for (const base of picks) pool.markBlockFree(base)
+    },
+  }
+}
 
 /**
- * Claims `count` free aligned /28s (random or lowest-first per the server mode). Picks are
- * reserved in the shared pool first; a lost race merges the store's view and tries again; only
- * a pool rebuilt from the store without enough free /28s means `InvalidVSwitchId.IpNotEnough`.
+ * Claims `count` free aligned /28s (random or lowest-first per the server mode) through the
+ * claim loop; only a pool rebuilt from the store without enough free /28s means
+ * `InvalidVSwitchId.IpNotEnough`.
  */
 export async function assignAutomaticIpv4Prefixes(
   tx: Tx,
@@ -112,45 +134,27 @@ export async function assignAutomaticIpv4Prefixes(
   owner: Omit<AddressOwner, 'primary'>,
   count: number,
 ): Promise<string[]> {
-  const got: string[] = []
-  let pool = await ctx.pools.get(tx, vswitch)
-  let rebuilt = false
-  for (let round = 0; got.length < count; round++) {
-    if (round >= MAX_ROUNDS) throw errors.operationConflict()
-    const need = count - got.length
-    if (pool.freeBlockCount < need) {
-      if (rebuilt) throw errors.ipNotEnough(vswitch.id)
-      pool = await ctx.pools.reload(tx, vswitch)
-      rebuilt = true
-      continue
-    }
-    const picks =
-      ctx.allocation === 'sequential'
-        ? pool.pickLowestBlocks(need)
-        : pool.pickRandomBlocks(need, ctx.random)
-    for (const base of picks) pool.markBlockUsed(base)
-    // Reserved for this transaction: back in the pool if it does not commit (as for addresses).
-    const reserved = pool
-    onRollback(tx, () => {
-      for (const base of picks) reserved.markBlockFree(base)
-    })
-    const rows = picks.map((base) => ({
-      vswitchId: vswitch.id,
-      prefix: `${formatIpv4(base)}/${IPV4_PREFIX_LENGTH}`,
-      ...owner,
-      members: prefixMembers(base),
-    }))
-    const claimed = await tx.insertIpv4Prefixes(rows)
-    got.push(...claimed)
-    if (claimed.length < rows.length) {
-      // Give the lost blocks back (no other local transaction could pick inside them), then
-      // mark what the store holds: the block's real users stay used, the rest is free again.
-      for (const [i, r] of rows.entries()) {
-        if (!claimed.includes(r.prefix)) pool.markBlockFree(picks[i] ?? -1)
-      }
-      pool = await ctx.pools.refresh(tx, vswitch)
-      rebuilt = false
-    }
-  }
-  return got
+  return claimLoop(tx, {
+    count,
+    current: async () => blockClaims(ctx, await ctx.pools.get(tx, vswitch)),
+    rebuild: async () => blockClaims(ctx, await ctx.pools.reload(tx, vswitch)),
+    // Give the lost blocks back (no other local transaction could pick inside them), then mark
+    // what the store holds: a block's real users stay used, the rest is free again.
+    async afterLoss(pool, lost) {
+      pool.giveBack(lost)
+      return blockClaims(ctx, await ctx.pools.refresh(tx, vswitch))
+    },
+    async insert(picks) {
+      const rows = picks.map((base) => ({
+        vswitchId: vswitch.id,
+        prefix: `${formatIpv4(base)}/${IPV4_PREFIX_LENGTH}`,
+        ...owner,
+        members: prefixMembers(base),
+      }))
+      const claimed = await tx.insertIpv4Prefixes(rows)
+      const won = new Set(claimed)
+      return { claimed, lost: picks.filter((_, i) => !won.has(rows[i]?.prefix ?? '')) }
+    },
+    exhausted: () => errors.ipNotEnough(vswitch.id),
+  })
 }
