@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { isRpcError } from '../../src/client/rpc-error.js'
 import { postgresBinDir, startPrivatePostgres } from './support/private-postgres.js'
-import { startServe, type ServeProcess } from './support/serve-process.js'
+import { startServes, type ServeProcess } from './support/serve-process.js'
 
 const REGION = 'cn-hangzhou'
 const bin = postgresBinDir()
@@ -28,11 +28,13 @@ test(
     const dir = mkdtempSync(join(tmpdir(), 'eniplane-outage-'))
     const started: ServeProcess[] = []
     try {
-      const [a, b] = await Promise.all([
-        startServe('A', { db: cluster.url, dataDir: dir }),
-        startServe('B', { db: cluster.url, dataDir: dir }),
-      ])
-      started.push(a, b)
+      started.push(
+        ...(await startServes([
+          ['A', { db: cluster.url, dataDir: dir }],
+          ['B', { db: cluster.url, dataDir: dir }],
+        ])),
+      )
+      const [a, b] = started as [ServeProcess, ServeProcess]
       const call = (
         p: ServeProcess,
         action: string,

@@ -7,8 +7,6 @@
 // file would only queue behind its single writer): skipped without ENI_TEST_PG_URL locally,
 // failing under CI=true.
 import assert from 'node:assert/strict'
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { after, before, describe, test } from 'node:test'
 
@@ -20,6 +18,7 @@ import { isUsable, parseCidr } from '../../allocator/cidr.js'
 import { parseIpv4 } from '../../allocator/ipv4.js'
 import { isUsableIpv6, parseIpv6, parseIpv6Cidr } from '../../allocator/ipv6.js'
 import { AK, SECRET, eventually } from '../../testing/sdk-harness.js'
+import { type ServeProcess, startServe } from '../../testing/serve-process.js'
 import { PG_URL, schemaNameFor } from '../../testing/test-engines.js'
 
 type Json = Record<string, unknown>
@@ -46,59 +45,12 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-/** Starts `eniplane serve` from the sources and resolves with its URL once it listens. */
-async function serve(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
-      'serve',
-      '--port',
-      '0',
-      '--db',
-      db,
-      '--async-delay-ms',
-      '20',
-      '--allocation',
-      'sequential',
-      '--log-level',
-      'silent',
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ENIPLANE_ACCESS_KEY_ID: AK, ENIPLANE_ACCESS_KEY_SECRET: SECRET },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  const timer = setTimeout(() => child.kill('SIGKILL'), START_TIMEOUT_MS)
-  try {
-    for await (const line of createInterface({ input: child.stdout })) {
-      const m = /listening on (http:\/\/\S+)/.exec(line)
-      if (m?.[1] !== undefined) return { url: m[1], child }
-    }
-  } finally {
-    clearTimeout(timer)
-  }
-  throw new Error('eniplane serve exited before it listened')
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-  await exited
-  clearTimeout(timer)
-}
-
 const client = (url: string, version = '2014-05-26') =>
   new RPCClient({ endpoint: url, apiVersion: version, accessKeyId: AK, accessKeySecret: SECRET })
 
 describe('two serve replicas assign prefixes and addresses on one vSwitch', { skip }, () => {
   const schema = schemaNameFor('replicas-prefixes')
-  const children: ChildProcess[] = []
+  const replicas: ServeProcess[] = []
   const urls: string[] = []
 
   before(async () => {
@@ -108,13 +60,27 @@ describe('two serve replicas assign prefixes and addresses on one vSwitch', { sk
     const db = `${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`
     // one after the other: the first creates the schema and the bootstrap account
     for (let i = 0; i < 2; i++) {
-      const { url, child } = await serve(db)
-      children.push(child)
-      urls.push(url)
+      const replica = await startServe({
+        name: `replica ${i}`,
+        db,
+        cwd: ROOT,
+        key: { id: AK, secret: SECRET },
+        timeoutMs: START_TIMEOUT_MS,
+        serveArgs: [
+          '--async-delay-ms',
+          '20',
+          '--allocation',
+          'sequential',
+          '--log-level',
+          'silent',
+        ],
+      })
+      replicas.push(replica)
+      urls.push(replica.url)
     }
   })
   after(async () => {
-    for (const c of children) await stopChild(c)
+    for (const r of replicas) await r.stop()
     await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
   })
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { isRpcError } from '../../../src/client/rpc-error.js'
 import type { RpcClient } from '../../../src/client/rpc-client.js'
-import { REPLICA_KEY, startServe, type ServeProcess } from './serve-process.js'
+import { REPLICA_KEY, startServe, startServes, type ServeProcess } from './serve-process.js'
 
 const REGION = 'cn-hangzhou'
 /** seed profile: secondary IPs on an Available ENI */
@@ -93,11 +93,13 @@ export async function runReplicaScenario(opts: {
 }): Promise<ScenarioReport> {
   const started: ServeProcess[] = []
   try {
-    const [a, b] = await Promise.all([
-      startServe('A', { db: opts.db, dataDir: opts.dataDir, asyncDelayMs: 5000 }),
-      startServe('B', { db: opts.db, dataDir: opts.dataDir }),
-    ])
-    started.push(a, b)
+    started.push(
+      ...(await startServes([
+        ['A', { db: opts.db, dataDir: opts.dataDir, asyncDelayMs: 5000 }],
+        ['B', { db: opts.db, dataDir: opts.dataDir }],
+      ])),
+    )
+    const [a, b] = started as [ServeProcess, ServeProcess]
 
     // --- the world, through A; B sees it -------------------------------------------------
     // A's transitions take 5 s: B (300 ms) completes them all, A's included, over PostgreSQL's
