@@ -21,7 +21,8 @@ import {
   type PhaseOptions,
 } from './http-phases.js'
 import type { LoadResult } from './load.js'
-import { cloneEnis, fillAddresses } from './seed.js'
+import { seedDescribeWorld } from './describe-world.js'
+import { fillAddresses } from './seed.js'
 import { startServe, type ServeProcess } from './serve-process.js'
 import { compareThrottle } from './throttle-phase.js'
 import { apiOf, createEnis, createNetwork } from './world.js'
@@ -152,20 +153,8 @@ async function describePhases(): Promise<void> {
   const db = join(dir, 'bench.db')
   const section = 'Describe, 100,000 ENIs (SQLite)'
   try {
-    const templates = await withServes({ db, cwd: dir }, 1, async ([s]) => {
-      const net = await createNetwork(s!.url, ['10.1.0.0/16', '10.2.0.0/16'])
-      return Promise.all(
-        net.vswitchIds.map(async (v) => (await createEnis(s!.url, v, net.securityGroupId, 1))[0]!),
-      )
-    })
-    const t0 = performance.now()
-    let middle = ''
-    for (const [i, t] of templates.entries()) middle = await cloneEnis(ROOT, db, t, 49_999, i + 1)
-    row(
-      section,
-      'seeded 99,998 ENIs through the Store',
-      `${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    )
+    const { middle, seedMs } = await seedDescribeWorld(ROOT, db, dir)
+    row(section, 'seeded 99,998 ENIs through the Store', `${(seedMs / 1000).toFixed(1)} s`)
     await withServes({ db, cwd: dir }, 1, async ([s]) => {
       row(section, 'serve ready', `${s!.readyMs.toFixed(0)} ms`)
       const probe = (await apiOf(s!.url)('DescribeNetworkInterfaces', {

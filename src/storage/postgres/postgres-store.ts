@@ -2,11 +2,10 @@
 // (FOR UPDATE, SKIP LOCKED for the worker) and the unique constraint give correctness across
 // replicas. SQL is written with `?` placeholders and numbered here.
 import { errors, isApiError } from '../../domain/errors.js'
-import { guardFailures } from '../sql/failed-statement.js'
 import { migrate, sequenceFrom } from '../sql/migrate.js'
 import type { Dialect, SqlConnection, SqlValue } from '../sql/sql-connection.js'
-import { dueTimes, ScheduleListeners } from '../sql/schedule-listeners.js'
-import { sqlTx } from '../sql/sql-tx.js'
+import { ScheduleListeners } from '../sql/schedule-listeners.js'
+import { TxSession } from '../sql/tx-session.js'
 import type { Store, TransactionOptions, Tx } from '../store.js'
 
 /** The driver surface this adapter needs (pg's Pool and PoolClient satisfy it). */
@@ -121,11 +120,18 @@ function connection(client: PgClient): SqlConnection {
   }
 }
 
+interface ClientSession {
+  readonly tx: TxSession
+  readonly conn: SqlConnection
+}
+
 export class PostgresStore implements Store {
   readonly engine = 'postgres'
   readonly #pool: PgPool
   readonly #seq = sequenceFrom(Date.now)
   readonly #scheduled = new ScheduleListeners()
+  /** one reusable Tx per pooled client (TxSession), dropped with the client */
+  readonly #sessions = new WeakMap<PgClient, ClientSession>()
   #listener: PgClient | undefined
   #listening = false
   #closed = false
@@ -181,18 +187,20 @@ export class PostgresStore implements Store {
     }
     quietOnError(client)
     let broken = false
+    const session = this.#sessionOf(client)
     try {
-      await query(client, 'BEGIN')
       // Relaxed: COMMIT returns before the WAL is flushed (a crash of the database server may
-      // lose the last fraction of a second of these commits; nothing else is affected).
-      if (opts.durability === 'relaxed') await query(client, 'SET LOCAL synchronous_commit = off')
-      const due = dueTimes()
+      // lose the last fraction of a second of these commits; nothing else is affected). Both
+      // statements go in one round trip.
+      await query(
+        client,
+        opts.durability === 'relaxed' ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN',
+      )
       try {
-        const guarded = guardFailures(connection(client))
-        const result = await fn(sqlTx(guarded.conn, DIALECT, this.#seq, due.add))
-        const failed = guarded.failure()
+        const result = await fn(session.tx.begin(session.conn))
+        const failed = session.tx.failure()
         if (failed) throw failed.error
-        const earliest = due.earliest()
+        const earliest = session.tx.earliestDue()
         if (earliest !== undefined) {
           await query(client, 'SELECT pg_notify($1, $2)', [
             SCHEDULED_CHANNEL,
@@ -212,8 +220,19 @@ export class PostgresStore implements Store {
       if (isApiError(e) && e.code === 'ServiceUnavailable') broken = true
       throw e
     } finally {
+      session.tx.end()
       client.release(broken)
     }
+  }
+
+  /** The client's reusable Tx (built on its first transaction) and its connection. */
+  #sessionOf(client: PgClient): ClientSession {
+    let session = this.#sessions.get(client)
+    if (session === undefined) {
+      session = { tx: new TxSession(DIALECT, this.#seq), conn: connection(client) }
+      this.#sessions.set(client, session)
+    }
+    return session
   }
 
   /**

@@ -8,15 +8,15 @@
 // promise settles only once a sync that began after its COMMIT has finished. Transactions that
 // commit while a sync is running share the next one. A transaction that only read (or failed)
 // still waits for every commit before its end to be synced, so no answer rests on data that a
-// power cut could take back. `synchronous: 'normal'` skips the sync (a process crash loses
-// nothing, a machine crash can lose the last commits).
+// power cut could take back; relaxed commits (signature nonces) are the exception: nothing
+// waits for them. `synchronous: 'normal'` skips the sync (a process crash loses nothing, a
+// machine crash can lose the last commits). The Tx is built once (TxSession) and reused.
 import { open, type FileHandle } from 'node:fs/promises'
 import { errors } from '../../domain/errors.js'
-import { guardFailures } from '../sql/failed-statement.js'
 import { migrate, sequenceFrom } from '../sql/migrate.js'
 import type { Dialect, SqlConnection, SqlValue } from '../sql/sql-connection.js'
-import { dueTimes, ScheduleListeners } from '../sql/schedule-listeners.js'
-import { sqlTx } from '../sql/sql-tx.js'
+import { ScheduleListeners } from '../sql/schedule-listeners.js'
+import { TxSession } from '../sql/tx-session.js'
 import type { Store, TransactionOptions, Tx } from '../store.js'
 
 /** The driver surface this adapter needs (better-sqlite3's Database satisfies it). */
@@ -57,21 +57,12 @@ function translate(e: unknown): never {
   throw e
 }
 
-/** `exec` with driver errors translated (BEGIN IMMEDIATE may meet another process's lock). */
-function exec(db: SqliteDatabase, sql: string): void {
-  try {
-    db.exec(sql)
-  } catch (e: unknown) {
-    translate(e)
-  }
-}
-
 export class SqliteStore implements Store {
   readonly engine = 'sqlite'
   readonly #db: SqliteDatabase
   readonly #statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>()
   readonly #conn: SqlConnection
-  readonly #seq = sequenceFrom(Date.now)
+  readonly #session = new TxSession(DIALECT, sequenceFrom(Date.now))
   readonly #scheduled = new ScheduleListeners()
   #queue: Promise<unknown> = Promise.resolve()
   /** undefined when answers need not wait for a sync (`normal`, or `:memory:`) */
@@ -82,6 +73,8 @@ export class SqliteStore implements Store {
   /** transactions that committed a change; the last one a finished sync covers */
   #committed = 0
   #synced = 0
+  /** the last committing transaction that was not relaxed: what later answers may rest on */
+  #lastDurable = 0
   #syncing: Promise<void> | undefined
 
   private constructor(db: SqliteDatabase, durable: boolean, syncWal: SyncWal | undefined) {
@@ -89,31 +82,41 @@ export class SqliteStore implements Store {
     const walPath = `${db.name}-wal`
     const sync = syncWal ?? ((path: string) => this.#fdatasync(path))
     this.#syncWal = durable ? () => sync(walPath) : undefined
-    const stmt = (sql: string) => {
-      let s = this.#statements.get(sql)
-      if (!s) {
-        s = db.prepare(sql)
-        this.#statements.set(sql, s)
-      }
-      return s
-    }
     this.#conn = {
-      async all<T>(sql: string, params: readonly SqlValue[] = []) {
+      all: async <T>(sql: string, params: readonly SqlValue[] = []) => {
         try {
-          return stmt(sql).all(...params) as T[]
+          return this.#stmt(sql).all(...params) as T[]
         } catch (e: unknown) {
           return translate(e)
         }
       },
       run: async (sql: string, params: readonly SqlValue[] = []) => {
         try {
-          const changes = stmt(sql).run(...params).changes
+          const changes = this.#stmt(sql).run(...params).changes
           if (changes > 0) this.#wrote = true
           return changes
         } catch (e: unknown) {
           return translate(e)
         }
       },
+    }
+  }
+
+  #stmt(sql: string): ReturnType<SqliteDatabase['prepare']> {
+    let s = this.#statements.get(sql)
+    if (!s) {
+      s = this.#db.prepare(sql)
+      this.#statements.set(sql, s)
+    }
+    return s
+  }
+
+  /** BEGIN IMMEDIATE, COMMIT (prepared once), with driver errors translated. */
+  #control(sql: 'BEGIN IMMEDIATE' | 'COMMIT'): void {
+    try {
+      this.#stmt(sql).run()
+    } catch (e: unknown) {
+      translate(e)
     }
   }
 
@@ -135,32 +138,41 @@ export class SqliteStore implements Store {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
     // Relaxed: this answer does not wait for the group commit's sync (WAL with synchronous=NORMAL
-    // survives a crash of the process, not of the machine); a later sync covers it.
+    // survives a crash of the process, not of the machine); a later sync covers it, and no
+    // later answer waits for it either (what a relaxed transaction writes is harmless to lose).
     const relax = opts.durability === 'relaxed'
+    /** the committing transaction whose sync this answer waits for */
+    let restsOn = 0
     const run = async (): Promise<T> => {
-      exec(this.#db, 'BEGIN IMMEDIATE')
+      this.#control('BEGIN IMMEDIATE')
       this.#wrote = false
-      const due = dueTimes()
+      const tx = this.#session.begin(this.#conn)
       try {
-        const guarded = guardFailures(this.#conn)
-        const result = await fn(sqlTx(guarded.conn, DIALECT, this.#seq, due.add))
-        const failed = guarded.failure()
+        const result = await fn(tx)
+        const failed = this.#session.failure()
         if (failed) throw failed.error
-        exec(this.#db, 'COMMIT')
-        if (this.#wrote) this.#committed++
-        const earliest = due.earliest()
+        this.#control('COMMIT')
+        if (this.#wrote) {
+          this.#committed++
+          if (!relax) this.#lastDurable = this.#committed
+        }
+        restsOn = this.#lastDurable
+        const earliest = this.#session.earliestDue()
         if (earliest !== undefined) this.#scheduled.emit(earliest)
         return result
       } catch (e: unknown) {
-        if (this.#db.inTransaction !== false) this.#db.exec('ROLLBACK')
+        restsOn = this.#lastDurable
+        if (this.#db.inTransaction !== false) this.#stmt('ROLLBACK').run()
         throw e
+      } finally {
+        this.#session.end()
       }
     }
     const next = this.#queue.then(run, run)
     // The next transaction starts at once; only this one's answer waits for the sync.
     this.#queue = next.catch(() => undefined)
     if (this.#syncWal === undefined || relax) return next
-    const settle = async (): Promise<void> => this.#durable(this.#committed)
+    const settle = async (): Promise<void> => this.#durable(restsOn)
     return next.then(
       async (value) => {
         await settle()
