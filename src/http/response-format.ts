@@ -67,10 +67,19 @@ function scalarText(value: unknown): string {
 const NAME_START = /^[A-Za-z_]/
 const NOT_NAME_CHAR = /[^A-Za-z0-9_.-]/g
 
+/** Names already made legal: a Describe answer repeats the same few keys thousands of times. */
+const xmlNames = new Map<string, string>()
+const MAX_CACHED_NAMES = 10_000
+
 /** Keys are Alibaba PascalCase names; anything else is made into a legal element name. */
 function xmlName(name: string): string {
-  const cleaned = name.replace(NOT_NAME_CHAR, '_')
-  return NAME_START.test(cleaned) ? cleaned : `_${cleaned}`
+  let tag = xmlNames.get(name)
+  if (tag === undefined) {
+    const cleaned = name.replace(NOT_NAME_CHAR, '_')
+    tag = NAME_START.test(cleaned) ? cleaned : `_${cleaned}`
+    if (xmlNames.size < MAX_CACHED_NAMES) xmlNames.set(name, tag)
+  }
+  return tag
 }
 
 // Characters XML 1.0 cannot carry at all, even escaped (lone surrogates included).
@@ -83,6 +92,12 @@ const ESCAPES: Readonly<Record<string, string>> = {
   "'": '&apos;',
 }
 
+// Text escapeXml leaves as it is (no markup character, nothing XML cannot carry): most values
+// (ids, addresses, times) are, and skip both replacements.
+const UNCHANGED =
+  /^[\t\n\r\u0020\u0021\u0023-\u0025\u0028-\u003B\u003D\u003F-\uD7FF\uE000-\uFFFD]*$/
+
 export function escapeXml(text: string): string {
+  if (UNCHANGED.test(text)) return text
   return text.replace(NOT_XML_CHAR, '\uFFFD').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
 }

@@ -183,6 +183,55 @@ export function enisContract(c: Cases): void {
       },
     )
 
+    c.it(
+      'the unfiltered total and countEnis follow inserts, deletes and rolled-back inserts',
+      async ({ store }) => {
+        const page = { limit: 2 }
+        const hz = { regionId: 'cn-hangzhou' }
+        const { net, enis } = await store.transaction(async (tx) => {
+          const net = await seedNetwork(tx)
+          const enis = [
+            await seedEni(tx, net),
+            await seedEni(tx, net, { type: 'Primary' }),
+            await seedEni(tx, net),
+            await seedEni(tx, net, { regionId: 'cn-beijing' }),
+          ]
+          return { net, enis }
+        })
+        const totals = () =>
+          store.transaction(async (tx) => ({
+            hz: (await tx.listEnis(net.account.id, hz, page)).totalCount,
+            bj: (await tx.listEnis(net.account.id, { regionId: 'cn-beijing' }, page)).totalCount,
+            quota: await tx.countEnis(net.account.id, 'cn-hangzhou'),
+            secondaries: (await tx.listEnis(net.account.id, { ...hz, type: 'Secondary' }, page))
+              .totalCount,
+          }))
+        assert.deepEqual(await totals(), { hz: 3, bj: 1, quota: 2, secondaries: 2 })
+        await store.transaction((tx) => tx.deleteEni(enis[1]!.id))
+        await store.transaction((tx) => tx.deleteEni(enis[0]!.id))
+        await store.transaction((tx) => tx.deleteEni('eni-unknown'))
+        assert.deepEqual(await totals(), { hz: 1, bj: 1, quota: 1, secondaries: 1 })
+        await assert.rejects(
+          store.transaction(async (tx) => {
+            await seedEni(tx, net)
+            throw new Error('rolled back')
+          }),
+        )
+        assert.deepEqual(await totals(), { hz: 1, bj: 1, quota: 1, secondaries: 1 })
+        // A NextToken walk reports the same total on every page.
+        await store.transaction(async (tx) => {
+          for (let i = 0; i < 4; i++) await seedEni(tx, net)
+          let after: string | undefined
+          let pages = 0
+          do {
+            const p = await tx.listEnis(net.account.id, hz, { limit: 2, after })
+            assert.equal(p.totalCount, 5)
+            after = p.nextToken === '' ? undefined : p.nextToken
+          } while (after !== undefined && ++pages < 5)
+        })
+      },
+    )
+
     c.it('countEnisOfVSwitch counts every ENI in a vSwitch', async ({ store }) => {
       const { net, vsw2 } = await store.transaction(async (tx) => {
         const net = await seedNetwork(tx)

@@ -117,6 +117,33 @@ if (url === undefined || url === '') {
       })
     })
 
+    it('migration 8 counts the ENIs a database already holds', async () => {
+      await withSchema('eni counts backfill', async (schema) => {
+        const first = await PostgresStore.open(poolOn(url, schema))
+        const net = await first.transaction(async (tx) => {
+          const net = await seedNetwork(tx)
+          await seedEni(tx, net)
+          await seedEni(tx, net, { type: 'Primary' })
+          return net
+        })
+        await first.close()
+        // As a database from before version 8 would be.
+        await admin.query(`DROP TABLE ${schema}.eni_counts`)
+        await admin.query(`DELETE FROM ${schema}.schema_migrations WHERE version = 8`)
+
+        const second = await PostgresStore.open(poolOn(url, schema))
+        try {
+          await second.transaction(async (tx) => {
+            const hz = { regionId: 'cn-hangzhou' }
+            assert.equal((await tx.listEnis(net.account.id, hz, { limit: 1 })).totalCount, 2)
+            assert.equal(await tx.countEnis(net.account.id, 'cn-hangzhou'), 1)
+          })
+        } finally {
+          await second.close()
+        }
+      })
+    })
+
     it('two replicas allocating the same address: exactly one wins', async () => {
       await withSchema('two replicas', async (schema) => {
         const replicas = [

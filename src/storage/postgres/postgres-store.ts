@@ -11,6 +11,12 @@ import type { Store, TransactionOptions, Tx } from '../store.js'
 /** The driver surface this adapter needs (pg's Pool and PoolClient satisfy it). */
 export interface PgClient {
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>
+  /** `rowMode: 'array'`: each row as an array of values */
+  query(config: {
+    text: string
+    values: unknown[]
+    rowMode: 'array'
+  }): Promise<{ rows: unknown[]; rowCount: number | null }>
   release(err?: Error | boolean): void
   /** pg's PoolClient is an EventEmitter: `notification` for LISTEN, `error` when cut off. */
   on?(event: 'notification' | 'error', listener: (...args: never[]) => void): unknown
@@ -106,6 +112,14 @@ function connection(client: PgClient): SqlConnection {
     async all<T>(sql: string, params: readonly SqlValue[] = []) {
       try {
         return (await client.query(toPg(sql), [...params])).rows as T[]
+      } catch (e: unknown) {
+        return translate(e)
+      }
+    },
+    async rows(sql: string, params: readonly SqlValue[] = []) {
+      try {
+        const r = await client.query({ text: toPg(sql), values: [...params], rowMode: 'array' })
+        return r.rows as unknown[][]
       } catch (e: unknown) {
         return translate(e)
       }

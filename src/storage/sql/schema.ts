@@ -295,6 +295,24 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: [`CREATE INDEX private_ips_account_address ON private_ips (account_id, address)`],
   },
   {
+    // ENIs per account and region (eni-counts.ts), kept by insertEni/deleteEni: the total of an
+    // unfiltered DescribeNetworkInterfaces and the CreateNetworkInterface quota without a
+    // COUNT(*) over every ENI of the account. Filled from the ENIs already there.
+    version: 8,
+    statements: [
+      `CREATE TABLE eni_counts (
+        account_id TEXT NOT NULL,
+        region_id TEXT NOT NULL,
+        enis BIGINT NOT NULL,
+        secondaries BIGINT NOT NULL,
+        PRIMARY KEY (account_id, region_id))`,
+      `INSERT INTO eni_counts (account_id, region_id, enis, secondaries)
+        SELECT account_id, region_id, COUNT(*),
+          SUM(CASE WHEN eni_type = 'Primary' THEN 0 ELSE 1 END)
+        FROM enis GROUP BY account_id, region_id`,
+    ],
+  },
+  {
     // The metadata service finds the instance behind a request's source address, which may be
     // any private IP of any attached ENI (the primary key only serves lookups by vSwitch).
     version: 9,

@@ -5,6 +5,11 @@ export type SqlValue = string | number | null
 
 export interface SqlConnection {
   all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>
+  /**
+   * Each row as an array of its values in select-list order: cheaper than `all` for long or wide
+   * results (both drivers skip building an object per row), so the hot reads use it.
+   */
+  rows(sql: string, params?: readonly SqlValue[]): Promise<unknown[][]>
   run(sql: string, params?: readonly SqlValue[]): Promise<number>
 }
 

@@ -17,6 +17,7 @@ function outsideTransaction(): never {
 
 const CLOSED: SqlConnection = {
   all: async () => outsideTransaction(),
+  rows: async () => outsideTransaction(),
   run: async () => outsideTransaction(),
 }
 
@@ -28,8 +29,12 @@ export class TxSession {
 
   constructor(d: Dialect, nextSeq: () => number) {
     const conn: SqlConnection = {
-      all: <T>(sql: string, params?: readonly SqlValue[]) => this.#all<T>(sql, params),
-      run: (sql: string, params?: readonly SqlValue[]) => this.#run(sql, params),
+      all: <T>(sql: string, params?: readonly SqlValue[]) =>
+        this.#guard(() => this.#conn.all<T>(sql, params)),
+      rows: (sql: string, params?: readonly SqlValue[]) =>
+        this.#guard(() => this.#conn.rows(sql, params)),
+      run: (sql: string, params?: readonly SqlValue[]) =>
+        this.#guard(() => this.#conn.run(sql, params)),
     }
     this.tx = sqlTx(conn, d, nextSeq, (dueAt) => {
       if (this.#earliest === undefined || dueAt < this.#earliest) this.#earliest = dueAt
@@ -59,20 +64,10 @@ export class TxSession {
     return this.#earliest
   }
 
-  async #all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+  async #guard<R>(statement: () => Promise<R>): Promise<R> {
     if (this.#failure) throw this.#failure.error
     try {
-      return await this.#conn.all<T>(sql, params)
-    } catch (e: unknown) {
-      this.#failure ??= { error: e }
-      throw e
-    }
-  }
-
-  async #run(sql: string, params?: readonly SqlValue[]): Promise<number> {
-    if (this.#failure) throw this.#failure.error
-    try {
-      return await this.#conn.run(sql, params)
+      return await statement()
     } catch (e: unknown) {
       this.#failure ??= { error: e }
       throw e

@@ -15,6 +15,7 @@ import {
   insertLegacyRows,
   migrateAllButThree,
 } from '../contract/migration-3-upgrade.js'
+import { seedEni, seedNetwork } from '../contract/seed.js'
 import { describeStoreContract } from '../contract/store.contract.js'
 import type { Store } from '../store.js'
 import { MIGRATIONS } from '../sql/schema.js'
@@ -156,6 +157,60 @@ describe('SqliteStore (engine-only)', () => {
     } finally {
       for (const call of calls) call.release()
       await store.close()
+    }
+  })
+
+  it('answers a relaxed commit, and what follows it, without waiting for a sync', async () => {
+    const { store, calls, settled, turn } = await heldSyncs()
+    try {
+      const now = new Date()
+      const later = new Date(now.getTime() + 60_000)
+      const nonce = settled(
+        store.transaction((tx) => tx.useNonce('LTAIkey', 'nonce-1', later, now), {
+          durability: 'relaxed',
+        }),
+      )
+      await turn()
+      const read = settled(store.transaction((tx) => tx.countAccounts()))
+      await turn()
+      assert.deepEqual([nonce.done, read.done, calls.length], [true, true, 0])
+      // A durable commit still waits; its sync covers the relaxed commit before it too.
+      const write = settled(store.transaction((tx) => tx.insertAccount(anAccount())))
+      await turn()
+      assert.deepEqual([write.done, calls.length], [false, 1])
+      calls[0]!.release()
+      await turn()
+      assert.equal(write.done, true)
+    } finally {
+      for (const call of calls) call.release()
+      await store.close()
+    }
+  })
+
+  it('migration 8 counts the ENIs a database already holds', async () => {
+    const file = join(dir, 'eni-counts.db')
+    const first = await SqliteStore.open(new Database(file))
+    const net = await first.transaction(async (tx) => {
+      const net = await seedNetwork(tx)
+      await seedEni(tx, net)
+      await seedEni(tx, net, { type: 'Primary' })
+      return net
+    })
+    await first.close()
+    // As a database from before version 8 would be.
+    const raw = new Database(file)
+    raw.exec('DROP TABLE eni_counts; DELETE FROM schema_migrations WHERE version = 8')
+    raw.close()
+
+    const second = await SqliteStore.open(new Database(file))
+    try {
+      await second.transaction(async (tx) => {
+        const hz = { regionId: 'cn-hangzhou' }
+        assert.equal((await tx.listEnis(net.account.id, hz, { limit: 1 })).totalCount, 2)
+        assert.equal(await tx.countEnis(net.account.id, 'cn-hangzhou'), 1)
+      })
+    } finally {
+      await second.close()
     }
   })
 

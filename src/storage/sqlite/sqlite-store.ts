@@ -20,11 +20,15 @@ import { TxSession } from '../sql/tx-session.js'
 import type { Store, TransactionOptions, Tx } from '../store.js'
 
 /** The driver surface this adapter needs (better-sqlite3's Database satisfies it). */
+export interface SqliteStatement {
+  all(...params: unknown[]): unknown[]
+  run(...params: unknown[]): { changes: number }
+  /** rows as arrays of values instead of objects (better-sqlite3's `raw`) */
+  raw(toggle: boolean): SqliteStatement
+}
+
 export interface SqliteDatabase {
-  prepare(sql: string): {
-    all(...params: unknown[]): unknown[]
-    run(...params: unknown[]): { changes: number }
-  }
+  prepare(sql: string): SqliteStatement
   exec(sql: string): unknown
   pragma(sql: string): unknown
   close(): unknown
@@ -60,7 +64,8 @@ function translate(e: unknown): never {
 export class SqliteStore implements Store {
   readonly engine = 'sqlite'
   readonly #db: SqliteDatabase
-  readonly #statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>()
+  readonly #statements = new Map<string, SqliteStatement>()
+  readonly #rawStatements = new Map<string, SqliteStatement>()
   readonly #conn: SqlConnection
   readonly #session = new TxSession(DIALECT, sequenceFrom(Date.now))
   readonly #scheduled = new ScheduleListeners()
@@ -90,6 +95,13 @@ export class SqliteStore implements Store {
           return translate(e)
         }
       },
+      rows: async (sql: string, params: readonly SqlValue[] = []) => {
+        try {
+          return this.#rawStmt(sql).all(...params) as unknown[][]
+        } catch (e: unknown) {
+          return translate(e)
+        }
+      },
       run: async (sql: string, params: readonly SqlValue[] = []) => {
         try {
           const changes = this.#stmt(sql).run(...params).changes
@@ -102,11 +114,21 @@ export class SqliteStore implements Store {
     }
   }
 
-  #stmt(sql: string): ReturnType<SqliteDatabase['prepare']> {
+  #stmt(sql: string): SqliteStatement {
     let s = this.#statements.get(sql)
     if (!s) {
       s = this.#db.prepare(sql)
       this.#statements.set(sql, s)
+    }
+    return s
+  }
+
+  /** The statement in raw mode (rows as arrays); kept apart from the object-mode one. */
+  #rawStmt(sql: string): SqliteStatement {
+    let s = this.#rawStatements.get(sql)
+    if (!s) {
+      s = this.#db.prepare(sql).raw(true)
+      this.#rawStatements.set(sql, s)
     }
     return s
   }

@@ -1,0 +1,197 @@
+// ENIs as the Store returns them (EniView): the `enis` row, the attached instance's type, and the
+// ENI's children: security groups, private IPs, IPv4 /28 prefixes, IPv6 addresses, IPv6 /80
+// prefixes (and, for listEnis, tags). However many ENIs a read returns (one for getEni, 500 for a
+// page), their children come in one query: a UNION ALL with one branch per table of children,
+// each row tagged with its kind, never a query per ENI or per kind. Another kind of child is one
+// more branch here and one more field below. Rows are read as arrays (`rows`).
+import type { TrafficMode } from '../../domain/eni-traffic.js'
+import { defaultResourceGroupId } from '../../domain/resource-group.js'
+import type { EniView, PrivateIp } from '../../domain/resources.js'
+import type { EniStatus, EniType } from '../../domain/statuses.js'
+import type { Tag, Tagged } from '../../domain/tags.js'
+import type { SqlConnection } from './sql-connection.js'
+import { bool, date, marks, num, str, strOrNull } from './sql-connection.js'
+
+/** The select list of every ENI read, in the order `toEniView` reads it. */
+export const ENI_COLUMNS = [
+  'id',
+  'account_id',
+  'region_id',
+  'zone_id',
+  'vpc_id',
+  'vswitch_id',
+  'eni_type',
+  'status',
+  'mac_address',
+  'primary_ip',
+  'name',
+  'description',
+  'instance_id',
+  'device_index',
+  'delete_on_release',
+  'source_dest_check',
+  'created_at',
+  'traffic_mode',
+  'resource_group_id',
+  'queue_number',
+  'queue_pair_number',
+  // the attached instance's type, looked up by primary key (null when not attached)
+  '(SELECT instance_type FROM instances WHERE instances.id = enis.instance_id)',
+] as const
+
+export const ENI_SELECT = ENI_COLUMNS.join(', ')
+
+/** One object per ENI, children included (no copy of a bare Eni). */
+function toEniView(r: readonly unknown[], children: Children): EniView {
+  const accountId = str(r[1])
+  return {
+    id: str(r[0]),
+    accountId,
+    regionId: str(r[2]),
+    zoneId: str(r[3]),
+    vpcId: str(r[4]),
+    vswitchId: str(r[5]),
+    type: str(r[6]) as EniType,
+    status: str(r[7]) as EniStatus,
+    macAddress: str(r[8]),
+    primaryIp: str(r[9]),
+    name: str(r[10]),
+    description: str(r[11]),
+    instanceId: strOrNull(r[12]),
+    deviceIndex: r[13] == null ? null : num(r[13]),
+    deleteOnRelease: bool(r[14]),
+    sourceDestCheck: bool(r[15]),
+    createdAt: date(r[16]),
+    trafficMode: str(r[17]) as TrafficMode,
+    // an ENI from before migration 3 has no group: its account's default (extensions.md §7)
+    resourceGroupId: strOrNull(r[18]) ?? defaultResourceGroupId(accountId),
+    queueNumber: r[19] == null ? null : num(r[19]),
+    queuePairNumber: r[20] == null ? null : num(r[20]),
+    securityGroupIds: children.securityGroupIds,
+    privateIps: children.privateIps,
+    ipv6Addresses: children.ipv6Addresses,
+    ipv4Prefixes: children.ipv4Prefixes,
+    ipv6Prefixes: children.ipv6Prefixes,
+    attachedInstanceType: strOrNull(r[21]),
+  }
+}
+
+// The kinds of child, in the order the query sorts them.
+const SECURITY_GROUP = 0
+const PRIVATE_IP = 1
+const IPV4_PREFIX = 2
+const IPV6_ADDRESS = 3
+const IPV6_PREFIX = 4
+const TAG = 5
+
+/**
+ * Every child of the ENIs: (eni_id, kind, value, flag, ord, value2), sorted so that each ENI's
+ * children of one kind come in their own order: security groups by position; single private
+ * IPs primary first (flag = is_primary), then in assignment order (seq), then by address; a /28
+ * prefix (its 16 rows, `prefix` set) at its first row's place, then by prefix; IPv6 addresses
+ * and /80 prefixes in assignment order; tags (when asked for) by key. Each branch takes the ENI
+ * ids as its own parameters.
+ */
+function childrenSql(n: number, withTags: boolean): string {
+  const m = marks(n)
+  const tags = withTags
+    ? `UNION ALL
+    SELECT resource_id, ${TAG}, tag_key, 0, 0, tag_value
+      FROM tags WHERE account_id = ? AND resource_type = 'eni' AND resource_id IN (${m})`
+    : ''
+  return `SELECT eni_id, ${SECURITY_GROUP} AS kind, sg_id AS v, 0 AS flag, position AS ord,
+        NULL AS v2
+      FROM eni_security_groups WHERE eni_id IN (${m})
+    UNION ALL
+    SELECT eni_id, CASE WHEN prefix IS NULL THEN ${PRIVATE_IP} ELSE ${IPV4_PREFIX} END,
+        COALESCE(prefix, address), is_primary, seq, NULL
+      FROM private_ips WHERE eni_id IN (${m})
+    UNION ALL
+    SELECT eni_id, ${IPV6_ADDRESS}, address, 0, seq, NULL
+      FROM ipv6_addresses WHERE eni_id IN (${m})
+    UNION ALL
+    SELECT eni_id, ${IPV6_PREFIX}, block, 0, seq, NULL
+      FROM ipv6_blocks WHERE eni_id IN (${m})
+    ${tags}
+    ORDER BY kind, flag DESC, ord, v`
+}
+const BRANCHES = 4
+
+interface Children {
+  securityGroupIds: string[]
+  privateIps: PrivateIp[]
+  ipv4Prefixes: string[]
+  ipv6Addresses: string[]
+  ipv6Prefixes: string[]
+  tags: Tag[]
+}
+
+async function childrenOf(
+  c: SqlConnection,
+  ids: readonly string[],
+  tagsOf: string | undefined,
+): Promise<Map<string, Children>> {
+  const byEni = new Map<string, Children>()
+  for (const id of ids) {
+    byEni.set(id, {
+      securityGroupIds: [],
+      privateIps: [],
+      ipv4Prefixes: [],
+      ipv6Addresses: [],
+      ipv6Prefixes: [],
+      tags: [],
+    })
+  }
+  const params: string[] = []
+  for (let b = 0; b < BRANCHES; b++) params.push(...ids)
+  if (tagsOf !== undefined) params.push(tagsOf, ...ids)
+  for (const r of await c.rows(childrenSql(ids.length, tagsOf !== undefined), params)) {
+    const children = byEni.get(str(r[0]))
+    if (children === undefined) continue
+    const kind = num(r[1])
+    const v = str(r[2])
+    if (kind === SECURITY_GROUP) children.securityGroupIds.push(v)
+    else if (kind === PRIVATE_IP) children.privateIps.push({ address: v, primary: bool(r[3]) })
+    else if (kind === IPV4_PREFIX) {
+      // a /28's 16 rows: the first (in this order) places it
+      const list = children.ipv4Prefixes
+      if (!list.includes(v)) list.push(v)
+    } else if (kind === IPV6_ADDRESS) children.ipv6Addresses.push(v)
+    else if (kind === IPV6_PREFIX) children.ipv6Prefixes.push(v)
+    else if (kind === TAG) children.tags.push({ key: v, value: str(r[5]) })
+  }
+  return byEni
+}
+
+/** The ENIs of `rows` (ENI_COLUMNS order) with their children, in the same order. */
+export async function enisOfRows(
+  c: SqlConnection,
+  rows: readonly (readonly unknown[])[],
+): Promise<EniView[]> {
+  if (rows.length === 0) return []
+  const children = await childrenOf(
+    c,
+    rows.map((r) => str(r[0])),
+    undefined,
+  )
+  return rows.map((r) => toEniView(r, children.get(str(r[0]))!))
+}
+
+/** enisOfRows with each ENI's tags too (in the same query), for the Describe page. */
+export async function taggedEnisOfRows(
+  c: SqlConnection,
+  accountId: string,
+  rows: readonly (readonly unknown[])[],
+): Promise<(EniView & Tagged)[]> {
+  if (rows.length === 0) return []
+  const children = await childrenOf(
+    c,
+    rows.map((r) => str(r[0])),
+    accountId,
+  )
+  return rows.map((r) => {
+    const of = children.get(str(r[0]))!
+    // the fresh view gains a field: no copy
+    return Object.assign(toEniView(r, of), { tags: of.tags })
+  })
+}
