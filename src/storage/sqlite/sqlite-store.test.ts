@@ -187,6 +187,95 @@ describe('SqliteStore (engine-only)', () => {
     }
   })
 
+  /** A file database whose COMMITs are counted, and can be made to fail once. */
+  function countingCommits(db: Database.Database) {
+    const state = { commits: 0, failNext: false }
+    const wrapped = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key !== 'prepare') return Reflect.get(target, key, receiver) as unknown
+        return (sql: string) => {
+          const stmt = target.prepare(sql)
+          if (sql !== 'COMMIT') return stmt
+          return new Proxy(stmt, {
+            get(s, k, r) {
+              if (k !== 'run') return Reflect.get(s, k, r) as unknown
+              return () => {
+                if (state.failNext) {
+                  state.failNext = false
+                  throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' })
+                }
+                state.commits++
+                return s.run()
+              }
+            },
+          })
+        }
+      },
+    })
+    return { db: wrapped, state }
+  }
+
+  it('runs the transactions that wait together under one COMMIT; a failed one rolls back alone', async () => {
+    const { db, state } = countingCommits(fileDb())
+    const store = await SqliteStore.open(db, { synchronous: 'normal' })
+    try {
+      const taken = anAccount()
+      await store.transaction((tx) => tx.insertAccount(taken))
+      const before = state.commits
+      const fresh = [anAccount(), anAccount(), anAccount()]
+      const results = await Promise.allSettled([
+        store.transaction((tx) => tx.insertAccount(fresh[0]!)),
+        store.transaction(async (tx) => {
+          await tx.insertAccount(fresh[1]!)
+          await tx.insertAccount(anAccount({ name: taken.name }))
+        }),
+        store.transaction(async (tx) => {
+          // sees what the first one wrote, not what the second one rolled back
+          assert.ok(await tx.getAccountByName(fresh[0]!.name))
+          assert.equal(await tx.getAccountByName(fresh[1]!.name), undefined)
+          await tx.insertAccount(fresh[2]!)
+        }),
+      ])
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'rejected', 'fulfilled'],
+      )
+      assert.equal(
+        ((results[1] as PromiseRejectedResult).reason as { code: string }).code,
+        'OperationConflict',
+      )
+      assert.equal(state.commits - before, 1, 'one COMMIT for the three')
+      await store.transaction(async (tx) => {
+        assert.equal(await tx.countAccounts(), 3)
+        assert.equal(await tx.getAccountByName(fresh[1]!.name), undefined)
+      })
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('fails every transaction of a group whose COMMIT fails, and keeps none of their writes', async () => {
+    const { db, state } = countingCommits(fileDb())
+    const store = await SqliteStore.open(db, { synchronous: 'normal' })
+    try {
+      const accounts = [anAccount(), anAccount()]
+      state.failNext = true
+      const results = await Promise.allSettled(
+        accounts.map((a) => store.transaction((tx) => tx.insertAccount(a))),
+      )
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['rejected', 'rejected'],
+      )
+      assert.equal(await store.transaction((tx) => tx.countAccounts()), 0)
+      // the next group commits as usual
+      await store.transaction((tx) => tx.insertAccount(accounts[0]!))
+      assert.equal(await store.transaction((tx) => tx.countAccounts()), 1)
+    } finally {
+      await store.close()
+    }
+  })
+
   it('migration 8 counts the ENIs a database already holds', async () => {
     const file = join(dir, 'eni-counts.db')
     const first = await SqliteStore.open(new Database(file))

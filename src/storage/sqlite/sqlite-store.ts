@@ -1,23 +1,31 @@
 // SQLite adapter (better-sqlite3 12, WAL). The driver is synchronous and has one connection,
-// so transactions are serialised with a promise mutex (Kysely's ConnectionMutex) and run as
-// BEGIN IMMEDIATE: no other writer can slip in between a check and its write.
+// so transactions run one at a time, in order, as BEGIN IMMEDIATE: no other writer (another
+// process on the file) can slip in between a check and its write.
 //
-// Durability (`synchronous: 'full'`, the default) is a group commit. SQLite runs with
-// synchronous=NORMAL, so COMMIT writes the WAL without an fsync and does not block the one
-// thread; the adapter then fdatasyncs the WAL file itself, off the thread, and a transaction's
-// promise settles only once a sync that began after its COMMIT has finished. Transactions that
-// commit while a sync is running share the next one. A transaction that only read (or failed)
-// still waits for every commit before its end to be synced, so no answer rests on data that a
-// power cut could take back; relaxed commits (signature nonces) are the exception: nothing
-// waits for them. `synchronous: 'normal'` skips the sync (a process crash loses nothing, a
-// machine crash can lose the last commits). The Tx is built once (TxSession) and reused.
-import { open, type FileHandle } from 'node:fs/promises'
+// Group commit. The transactions waiting their turn run together in one SQLite transaction,
+// each inside its own SAVEPOINT: one that fails is rolled back to its savepoint alone, and the
+// group ends with one COMMIT. Most of a small transaction's cost is its COMMIT (writing its pages
+// to the WAL), and pages that several transactions of a group touch are written once, so under
+// concurrency a transaction costs a fraction of one COMMIT; alone, it costs what it always did.
+// Every transaction of a group answers after that COMMIT (and a failed COMMIT fails them all);
+// a group holds at most MAX_GROUP transactions.
+//
+// Durability (`synchronous: 'full'`, the default) is a group commit too (wal-sync.ts): SQLite runs
+// with synchronous=NORMAL and the adapter fdatasyncs the WAL itself, off the thread; an answer
+// waits for a sync that began after the commit it rests on. A transaction that only read (or
+// failed) still waits for every commit before its end to be synced, so no answer rests on data
+// that a power cut could take back; relaxed commits (signature nonces) are the exception: nothing
+// waits for them. `synchronous: 'normal'` skips the sync (a process crash loses nothing, a machine
+// crash can lose the last commits). The Tx is built once (TxSession) and reused.
 import { errors } from '../../domain/errors.js'
 import { migrate, sequenceFrom } from '../sql/migrate.js'
 import type { Dialect, SqlConnection, SqlValue } from '../sql/sql-connection.js'
 import { ScheduleListeners } from '../sql/schedule-listeners.js'
 import { TxSession } from '../sql/tx-session.js'
 import type { Store, TransactionOptions, Tx } from '../store.js'
+import { WalSync, type SyncWal } from './wal-sync.js'
+
+export type { SyncWal } from './wal-sync.js'
 
 /** The driver surface this adapter needs (better-sqlite3's Database satisfies it). */
 export interface SqliteStatement {
@@ -40,9 +48,6 @@ export interface SqliteDatabase {
   readonly memory: boolean
 }
 
-/** Flushes the WAL file at `path` to stable storage (the default: fdatasync on a kept handle). */
-export type SyncWal = (path: string) => Promise<void>
-
 export type SqliteSynchronous = 'full' | 'normal'
 
 const DIALECT: Dialect = { forUpdate: '', forUpdateSkipLocked: '' }
@@ -61,6 +66,18 @@ function translate(e: unknown): never {
   throw e
 }
 
+/** Transactions in one SQLite transaction at most (bounds the wait of a group's first one). */
+const MAX_GROUP = 64
+
+interface Job {
+  readonly fn: (tx: Tx) => Promise<unknown>
+  readonly relaxed: boolean
+  resolve(value: unknown): void
+  reject(e: unknown): void
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
+
 export class SqliteStore implements Store {
   readonly engine = 'sqlite'
   readonly #db: SqliteDatabase
@@ -69,24 +86,17 @@ export class SqliteStore implements Store {
   readonly #conn: SqlConnection
   readonly #session = new TxSession(DIALECT, sequenceFrom(Date.now))
   readonly #scheduled = new ScheduleListeners()
-  #queue: Promise<unknown> = Promise.resolve()
-  /** undefined when answers need not wait for a sync (`normal`, or `:memory:`) */
-  readonly #syncWal: (() => Promise<void>) | undefined
-  #walHandle: FileHandle | undefined
+  readonly #wal: WalSync
+  /** transactions waiting for their turn */
+  readonly #jobs: Job[] = []
+  /** the running drain of #jobs, if any */
+  #draining: Promise<void> | undefined
   /** whether the running transaction changed a row */
   #wrote = false
-  /** transactions that committed a change; the last one a finished sync covers */
-  #committed = 0
-  #synced = 0
-  /** the last committing transaction that was not relaxed: what later answers may rest on */
-  #lastDurable = 0
-  #syncing: Promise<void> | undefined
 
   private constructor(db: SqliteDatabase, durable: boolean, syncWal: SyncWal | undefined) {
     this.#db = db
-    const walPath = `${db.name}-wal`
-    const sync = syncWal ?? ((path: string) => this.#fdatasync(path))
-    this.#syncWal = durable ? () => sync(walPath) : undefined
+    this.#wal = new WalSync(`${db.name}-wal`, durable, syncWal)
     this.#conn = {
       all: async <T>(sql: string, params: readonly SqlValue[] = []) => {
         try {
@@ -133,8 +143,8 @@ export class SqliteStore implements Store {
     return s
   }
 
-  /** BEGIN IMMEDIATE, COMMIT (prepared once), with driver errors translated. */
-  #control(sql: 'BEGIN IMMEDIATE' | 'COMMIT'): void {
+  /** A transaction-control statement (prepared once), with driver errors translated. */
+  #control(sql: string): void {
     try {
       this.#stmt(sql).run()
     } catch (e: unknown) {
@@ -159,71 +169,127 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(fn: (tx: Tx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
-    // Relaxed: this answer does not wait for the group commit's sync (WAL with synchronous=NORMAL
-    // survives a crash of the process, not of the machine); a later sync covers it, and no
-    // later answer waits for it either (what a relaxed transaction writes is harmless to lose).
-    const relax = opts.durability === 'relaxed'
-    /** the committing transaction whose sync this answer waits for */
-    let restsOn = 0
-    const run = async (): Promise<T> => {
+    // Relaxed: this answer does not wait for the sync (WAL with synchronous=NORMAL survives a
+    // crash of the process, not of the machine); a later sync covers it, and no later answer
+    // waits for it either (what a relaxed transaction writes is harmless to lose).
+    const relaxed = opts.durability === 'relaxed'
+    return new Promise<T>((resolve, reject) => {
+      this.#jobs.push({ fn, relaxed, resolve, reject })
+      if (this.#draining === undefined) this.#draining = this.#drain()
+    })
+  }
+
+  /** Runs groups until no transaction waits; it stops in the same turn as it finds none. */
+  async #drain(): Promise<void> {
+    await Promise.resolve()
+    while (this.#jobs.length > 0) await this.#runGroup()
+    this.#draining = undefined
+  }
+
+  /** Runs the waiting transactions (up to MAX_GROUP) in one SQLite transaction, then answers. */
+  async #runGroup(): Promise<void> {
+    try {
       this.#control('BEGIN IMMEDIATE')
+    } catch (e: unknown) {
+      // Another process holds the database: this transaction fails, the next ones try again.
+      this.#jobs.shift()?.reject(e)
+      return
+    }
+    const group: { job: Job; outcome: Outcome }[] = []
+    let wroteDurably = false
+    let wroteAny = false
+    let earliest: Date | undefined
+    let lost: { error: unknown } | undefined
+    while (this.#jobs.length > 0 && group.length < MAX_GROUP && lost === undefined) {
+      const job = this.#jobs.shift()!
+      const entry: { job: Job; outcome: Outcome } = { job, outcome: { ok: false, error: null } }
+      group.push(entry)
+      try {
+        this.#control('SAVEPOINT tx')
+      } catch (e: unknown) {
+        entry.outcome = { ok: false, error: e }
+        lost = { error: e }
+        break
+      }
       this.#wrote = false
       const tx = this.#session.begin(this.#conn)
       try {
-        const result = await fn(tx)
+        const value = await job.fn(tx)
         const failed = this.#session.failure()
         if (failed) throw failed.error
-        this.#control('COMMIT')
+        this.#control('RELEASE tx')
+        entry.outcome = { ok: true, value }
         if (this.#wrote) {
-          this.#committed++
-          if (!relax) this.#lastDurable = this.#committed
+          wroteAny = true
+          if (!job.relaxed) wroteDurably = true
         }
-        restsOn = this.#lastDurable
-        const earliest = this.#session.earliestDue()
-        if (earliest !== undefined) this.#scheduled.emit(earliest)
-        return result
+        const due = this.#session.earliestDue()
+        if (due !== undefined && (earliest === undefined || due < earliest)) earliest = due
       } catch (e: unknown) {
-        restsOn = this.#lastDurable
-        if (this.#db.inTransaction !== false) this.#stmt('ROLLBACK').run()
-        throw e
+        entry.outcome = { ok: false, error: e }
+        lost = this.#rollbackTo(e)
       } finally {
         this.#session.end()
       }
     }
-    const next = this.#queue.then(run, run)
-    // The next transaction starts at once; only this one's answer waits for the sync.
-    this.#queue = next.catch(() => undefined)
-    if (this.#syncWal === undefined || relax) return next
-    const settle = async (): Promise<void> => this.#durable(restsOn)
-    return next.then(
-      async (value) => {
-        await settle()
-        return value
-      },
-      async (e: unknown) => {
-        await settle()
-        throw e
-      },
-    )
+    if (lost === undefined) {
+      try {
+        this.#control('COMMIT')
+      } catch (e: unknown) {
+        lost = { error: e }
+      }
+    }
+    if (lost !== undefined) {
+      try {
+        if (this.#db.inTransaction !== false) this.#stmt('ROLLBACK').run()
+      } catch {
+        // the transaction is over either way
+      }
+      for (const g of group) if (g.outcome.ok) g.outcome = { ok: false, error: lost.error }
+    } else if (wroteAny) {
+      this.#wal.committed(!wroteDurably)
+    }
+    const restsOn = this.#wal.restsOn()
+    for (const { job, outcome } of group) void this.#answer(job, outcome, restsOn)
+    if (lost === undefined && earliest !== undefined) this.#emitScheduled(earliest)
   }
 
-  /** Resolves once every transaction up to the `seq`-th committing one is on disk. */
-  async #durable(seq: number): Promise<void> {
-    while (this.#synced < seq) {
-      this.#syncing ??= this.#syncOnce().finally(() => (this.#syncing = undefined))
-      await this.#syncing
+  /** Wakes the listeners (the worker); a hint only, so a listener's error stays its own. */
+  #emitScheduled(dueAt: Date): void {
+    try {
+      this.#scheduled.emit(dueAt)
+    } catch {
+      // the worker's poll covers a missed wake-up
     }
   }
 
-  async #syncOnce(): Promise<void> {
-    const covers = this.#committed
-    await this.#syncWal?.()
-    this.#synced = Math.max(this.#synced, covers)
+  /**
+   * Undoes a failed transaction of the group back to its savepoint. Some errors (disk full, I/O)
+   * end the whole SQLite transaction instead: then the group is lost, with that error.
+   */
+  #rollbackTo(error: unknown): { error: unknown } | undefined {
+    if (this.#db.inTransaction === false) return { error }
+    try {
+      this.#control('ROLLBACK TO tx')
+      this.#control('RELEASE tx')
+      return undefined
+    } catch {
+      return { error }
+    }
   }
 
-  async #fdatasync(path: string): Promise<void> {
-    this.#walHandle ??= await open(path, 'r')
-    await this.#walHandle.datasync()
+  /** Settles a transaction's promise, once the commits its answer rests on are synced. */
+  async #answer(job: Job, outcome: Outcome, restsOn: number): Promise<void> {
+    if (this.#wal.durable && !job.relaxed) {
+      try {
+        await this.#wal.wait(restsOn)
+      } catch (e: unknown) {
+        job.reject(e)
+        return
+      }
+    }
+    if (outcome.ok) job.resolve(outcome.value)
+    else job.reject(outcome.error)
   }
 
   onOperationsScheduled(listener: (dueAt: Date) => void): () => void {
@@ -231,10 +297,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.#queue
-    await this.#syncing?.catch(() => undefined)
-    await this.#walHandle?.close()
-    this.#walHandle = undefined
+    while (this.#draining !== undefined) await this.#draining
+    await this.#wal.close()
     this.#db.close()
   }
 }
