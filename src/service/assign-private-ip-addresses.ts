@@ -18,7 +18,7 @@ import type { Caller, ServiceContext } from './context.js'
 import { idempotent } from './idempotency.js'
 import { requireEni, requireRegion } from './lookups.js'
 import { runTransaction } from './run-transaction.js'
-import { checkSecurityGroupCapacity } from './security-group-capacity.js'
+import { checkLockedSecurityGroupCapacity } from './security-group-capacity.js'
 
 export interface AssignPrivateIpAddressesInput {
   readonly regionId: string
@@ -85,8 +85,9 @@ export async function assignPrivateIpAddresses(
         const vswitch = await tx.getVSwitch(caller.accountId, eni.vswitchId)
         if (!vswitch) throw errors.internalError()
         const checked = await checkChosenAddresses(tx, vswitch, chosen, ENI_ADDRESS_ERRORS)
-        const groups = await tx.getSecurityGroups(caller.accountId, eni.securityGroupIds)
-        await checkSecurityGroupCapacity(tx, ctx, groups, adding)
+        // Read and row-locked in one statement: the capacity check holds until commit.
+        const groups = await tx.getSecurityGroups(caller.accountId, eni.securityGroupIds, true)
+        await checkLockedSecurityGroupCapacity(tx, ctx, groups, adding)
         const owner = { eniId: eni.id, accountId: caller.accountId, primary: false }
         if (asks(prefixes)) {
           const prefixOwner = { eniId: eni.id, accountId: caller.accountId }

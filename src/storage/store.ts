@@ -168,6 +168,13 @@ export interface IdempotencyRecord {
   readonly createdAt: Date
 }
 
+/** One signature nonce to record until `expiresAt` (useNonces). */
+export interface NonceUse {
+  readonly accessKeyId: string
+  readonly nonce: string
+  readonly expiresAt: Date
+}
+
 export interface ConsoleSessionRecord {
   /** SHA-256 (hex) of the cookie's session id: the store never holds the cookie itself. */
   readonly idHash: string
@@ -255,7 +262,15 @@ export interface Tx {
 
   // security groups
   insertSecurityGroup(g: SecurityGroup): Promise<void>
-  getSecurityGroups(accountId: string, ids: readonly string[]): Promise<SecurityGroup[]>
+  /**
+   * The groups among `ids` (in that order, unknown ones left out); `forUpdate` row-locks them in
+   * id order, as lockSecurityGroups does (PostgreSQL).
+   */
+  getSecurityGroups(
+    accountId: string,
+    ids: readonly string[],
+    forUpdate?: boolean,
+  ): Promise<SecurityGroup[]>
   listSecurityGroups(
     accountId: string,
     f: SecurityGroupFilter,
@@ -267,6 +282,8 @@ export interface Tx {
   lockSecurityGroups(ids: readonly string[]): Promise<void>
   /** Private IPs of all member ENIs (primary and secondary). */
   countSecurityGroupIps(groupId: string): Promise<number>
+  /** countSecurityGroupIps of each group, in one query (0 for an unknown group). */
+  countSecurityGroupIpsIn(groupIds: readonly string[]): Promise<Map<string, number>>
   countSecurityGroupMembers(groupId: string): Promise<number>
   deleteSecurityGroup(accountId: string, id: string): Promise<void>
 
@@ -372,6 +389,11 @@ export interface Tx {
    * pair is already recorded and has not expired at `now`.
    */
   useNonce(accessKeyId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>
+  /**
+   * useNonce for many pairs in one statement: element i says whether `pairs[i]` was recorded.
+   * A pair that appears twice is recorded once (its later copies answer false).
+   */
+  useNonces(pairs: readonly NonceUse[], now: Date): Promise<boolean[]>
   /** Deletes nonces that expired before `now`; returns how many. */
   purgeNonces(now: Date): Promise<number>
 

@@ -22,6 +22,45 @@ export function replicaStateContract(c: Cases): void {
     })
 
     c.it(
+      'useNonces records a batch in one go: new and expired pairs, not live ones or repeats',
+      async ({ store }) => {
+        await store.transaction(async (tx) => {
+          await tx.useNonce('ak1', 'live', at(5000), at(0))
+          await tx.useNonce('ak1', 'expired', at(100), at(0))
+        })
+        const pair = (accessKeyId: string, nonce: string, expires = 9000) => ({
+          accessKeyId,
+          nonce,
+          expiresAt: at(expires),
+        })
+        const recorded = await store.transaction((tx) =>
+          tx.useNonces(
+            [
+              pair('ak2', 'b'),
+              pair('ak1', 'live'),
+              pair('ak1', 'expired'),
+              pair('ak1', 'new'),
+              pair('ak2', 'b'),
+              pair('ak2', 'live'),
+            ],
+            at(200),
+          ),
+        )
+        assert.deepEqual(recorded, [true, false, true, true, false, true])
+        assert.deepEqual(await store.transaction((tx) => tx.useNonces([], at(200))), [])
+        // every recorded pair is live now, until its expiry
+        const again = await store.transaction((tx) =>
+          tx.useNonces([pair('ak2', 'b'), pair('ak1', 'expired'), pair('ak1', 'new')], at(8999)),
+        )
+        assert.deepEqual(again, [false, false, false])
+        assert.deepEqual(
+          await store.transaction((tx) => tx.useNonces([pair('ak1', 'new', 20_000)], at(9000))),
+          [true],
+        )
+      },
+    )
+
+    c.it(
       'a replay through another store on the same database is refused',
       async ({ store, reopen }) => {
         const other = await reopen()

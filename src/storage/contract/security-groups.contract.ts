@@ -102,6 +102,13 @@ export function securityGroupsContract(c: Cases): void {
           await tx.lockSecurityGroups([sg2.id, sg.id, 'sg-unknown'])
           await tx.lockSecurityGroups([])
           assert.deepEqual(await tx.getSecurityGroups(account.id, [sg.id, sg2.id]), [sg, sg2])
+          // read and locked at once: in the order asked, unknown and foreign ids left out
+          assert.deepEqual(
+            await tx.getSecurityGroups(account.id, [sg2.id, 'sg-unknown', sg.id], true),
+            [sg2, sg],
+          )
+          assert.deepEqual(await tx.getSecurityGroups(anAccount().id, [sg.id], true), [])
+          assert.deepEqual(await tx.getSecurityGroups(account.id, [], true), [])
         })
       },
     )
@@ -122,6 +129,15 @@ export function securityGroupsContract(c: Cases): void {
           assert.equal(await tx.countSecurityGroupIps(net.sg.id), 5)
           assert.equal(await tx.countSecurityGroupIps(sg2.id), 2)
           assert.equal(await tx.countSecurityGroupIps('sg-unknown'), 0)
+          assert.deepEqual(
+            await tx.countSecurityGroupIpsIn([sg2.id, 'sg-unknown', net.sg.id]),
+            new Map([
+              [sg2.id, 2],
+              ['sg-unknown', 0],
+              [net.sg.id, 5],
+            ]),
+          )
+          assert.deepEqual(await tx.countSecurityGroupIpsIn([]), new Map())
         })
       },
     )

@@ -34,6 +34,7 @@ type NetworkQueries = Pick<
   | 'countSecurityGroupsOfVpc'
   | 'lockSecurityGroups'
   | 'countSecurityGroupIps'
+  | 'countSecurityGroupIpsIn'
   | 'countSecurityGroupMembers'
   | 'deleteSecurityGroup'
 >
@@ -231,10 +232,12 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
         ],
       )
     },
-    async getSecurityGroups(accountId, ids) {
+    async getSecurityGroups(accountId, ids, forUpdate = false) {
       if (ids.length === 0) return []
+      // Locked in id order, as lockSecurityGroups does, so two lockers never wait in a cycle.
+      const lock = forUpdate && d.forUpdate !== '' ? ` ORDER BY id${d.forUpdate}` : ''
       const rows = await c.all(
-        `SELECT * FROM security_groups WHERE account_id = ? AND id IN (${marks(ids.length)})`,
+        `SELECT * FROM security_groups WHERE account_id = ? AND id IN (${marks(ids.length)})${lock}`,
         [accountId, ...ids],
       )
       const byId = new Map(rows.map((r) => [str(r['id']), toSecurityGroup(r)]))
@@ -272,6 +275,18 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
           JOIN eni_security_groups m ON m.eni_id = p.eni_id WHERE m.sg_id = ?`,
         [groupId],
       ),
+    async countSecurityGroupIpsIn(groupIds) {
+      const counts = new Map(groupIds.map((id) => [id, 0]))
+      if (groupIds.length === 0) return counts
+      const rows = await c.all(
+        `SELECT m.sg_id, COUNT(*) AS n FROM private_ips p
+          JOIN eni_security_groups m ON m.eni_id = p.eni_id
+          WHERE m.sg_id IN (${marks(groupIds.length)}) GROUP BY m.sg_id`,
+        [...groupIds],
+      )
+      for (const r of rows) counts.set(str(r['sg_id']), num(r['n']))
+      return counts
+    },
     countSecurityGroupMembers: (groupId) =>
       count('SELECT COUNT(*) AS n FROM eni_security_groups WHERE sg_id = ?', [groupId]),
     async deleteSecurityGroup(accountId, id) {

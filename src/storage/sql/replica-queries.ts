@@ -1,13 +1,14 @@
 // What replicas share besides resources: signature nonces, console sessions and sign-in
 // rate-limit counters. Upserts use `INSERT … ON CONFLICT … DO UPDATE … WHERE`, which SQLite
 // (3.24+) and PostgreSQL both accept.
-import type { ConsoleSessionRecord, Tx } from '../store.js'
-import type { Row, SqlConnection } from './sql-connection.js'
+import type { ConsoleSessionRecord, NonceUse, Tx } from '../store.js'
+import type { Row, SqlConnection, SqlValue } from './sql-connection.js'
 import { date, num, str } from './sql-connection.js'
 
 type ReplicaQueries = Pick<
   Tx,
   | 'useNonce'
+  | 'useNonces'
   | 'purgeNonces'
   | 'insertConsoleSession'
   | 'getConsoleSession'
@@ -28,17 +29,57 @@ function sessionOf(r: Row): ConsoleSessionRecord {
   }
 }
 
+/**
+ * Records each new (or expired) pair in one multi-row upsert; a live pair stays as it is (not
+ * returned by RETURNING), and so does every later copy of a pair within `pairs`.
+ */
+async function useNonces(
+  c: SqlConnection,
+  pairs: readonly NonceUse[],
+  now: Date,
+): Promise<boolean[]> {
+  const recorded = new Array<boolean>(pairs.length).fill(false)
+  // Each distinct pair once (a statement may not touch a row twice), in (key, nonce) order
+  // so that two replicas' batches never wait on each other's rows in a cycle.
+  const first = new Map<string, number>()
+  pairs.forEach((p, i) => {
+    const key = `${p.accessKeyId}\u0000${p.nonce}`
+    if (!first.has(key)) first.set(key, i)
+  })
+  const order = [...first.values()].sort((a, b) => {
+    const x = pairs[a]!
+    const y = pairs[b]!
+    if (x.accessKeyId !== y.accessKeyId) return x.accessKeyId < y.accessKeyId ? -1 : 1
+    return x.nonce < y.nonce ? -1 : x.nonce > y.nonce ? 1 : 0
+  })
+  if (order.length === 0) return recorded
+  const params: SqlValue[] = []
+  for (const i of order) {
+    const p = pairs[i]!
+    params.push(p.accessKeyId, p.nonce, p.expiresAt.getTime())
+  }
+  params.push(now.getTime())
+  // A live pair stays as it is (not returned); a new or expired one is (re)written.
+  const rows = await c.rows(
+    `INSERT INTO nonces (access_key_id, nonce, expires_at)
+      VALUES ${order.map(() => '(?, ?, ?)').join(', ')}
+      ON CONFLICT (access_key_id, nonce) DO UPDATE SET expires_at = excluded.expires_at
+      WHERE nonces.expires_at <= ? RETURNING access_key_id, nonce`,
+    params,
+  )
+  for (const r of rows) {
+    const i = first.get(`${str(r[0])}\u0000${str(r[1])}`)
+    if (i !== undefined) recorded[i] = true
+  }
+  return recorded
+}
+
 export function replicaQueries(c: SqlConnection): ReplicaQueries {
   return {
+    useNonces: (pairs, now) => useNonces(c, pairs, now),
     async useNonce(accessKeyId, nonce, expiresAt, now) {
-      // A live pair stays as it is (0 rows changed); an expired one is taken over.
-      const changed = await c.run(
-        `INSERT INTO nonces (access_key_id, nonce, expires_at) VALUES (?, ?, ?)
-          ON CONFLICT (access_key_id, nonce) DO UPDATE SET expires_at = excluded.expires_at
-          WHERE nonces.expires_at <= ?`,
-        [accessKeyId, nonce, expiresAt.getTime(), now.getTime()],
-      )
-      return changed > 0
+      const [recorded] = await useNonces(c, [{ accessKeyId, nonce, expiresAt }], now)
+      return recorded === true
     },
     async purgeNonces(now) {
       return c.run('DELETE FROM nonces WHERE expires_at <= ?', [now.getTime()])

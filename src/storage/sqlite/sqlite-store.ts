@@ -33,6 +33,8 @@ export interface SqliteStatement {
   run(...params: unknown[]): { changes: number }
   /** rows as arrays of values instead of objects (better-sqlite3's `raw`) */
   raw(toggle: boolean): SqliteStatement
+  /** false for a statement that writes (e.g. INSERT … RETURNING) */
+  readonly readonly: boolean
 }
 
 export interface SqliteDatabase {
@@ -100,14 +102,14 @@ export class SqliteStore implements Store {
     this.#conn = {
       all: async <T>(sql: string, params: readonly SqlValue[] = []) => {
         try {
-          return this.#stmt(sql).all(...params) as T[]
+          return this.#read(this.#stmt(sql), params) as T[]
         } catch (e: unknown) {
           return translate(e)
         }
       },
       rows: async (sql: string, params: readonly SqlValue[] = []) => {
         try {
-          return this.#rawStmt(sql).all(...params) as unknown[][]
+          return this.#read(this.#rawStmt(sql), params) as unknown[][]
         } catch (e: unknown) {
           return translate(e)
         }
@@ -122,6 +124,13 @@ export class SqliteStore implements Store {
         }
       },
     }
+  }
+
+  /** Rows of a query, or of a write's RETURNING clause (one per row it changed). */
+  #read(stmt: SqliteStatement, params: readonly SqlValue[]): unknown[] {
+    const rows = stmt.all(...params)
+    if (!stmt.readonly && rows.length > 0) this.#wrote = true
+    return rows
   }
 
   #stmt(sql: string): SqliteStatement {
