@@ -86,7 +86,11 @@ export async function openStore(
     import('better-sqlite3'),
     import('./storage/sqlite/sqlite-store.js'),
   ])
-  return SqliteStore.open(new Database(config.db), { synchronous: config.sqliteSynchronous })
+  // WAL checkpoints run on a worker thread, never inside a request's COMMIT (checkpointer.ts).
+  return SqliteStore.open(new Database(config.db), {
+    synchronous: config.sqliteSynchronous,
+    backgroundCheckpoints: true,
+  })
 }
 
 /**

@@ -1,7 +1,7 @@
 // The store contract on SQLite (a fresh :memory: database per case), plus what only SQLite has:
 // WAL on a file database and the synchronous setting.
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -19,6 +19,7 @@ import { seedEni, seedNetwork } from '../contract/seed.js'
 import { describeStoreContract } from '../contract/store.contract.js'
 import type { Store } from '../store.js'
 import { MIGRATIONS } from '../sql/schema.js'
+import { FALLBACK_PAGES } from './checkpointer.js'
 import { SqliteStore } from './sqlite-store.js'
 
 describeStoreContract({
@@ -271,6 +272,28 @@ describe('SqliteStore (engine-only)', () => {
       // the next group commits as usual
       await store.transaction((tx) => tx.insertAccount(accounts[0]!))
       assert.equal(await store.transaction((tx) => tx.countAccounts()), 1)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('with background checkpoints, a worker thread copies the WAL into the database', async () => {
+    const db = fileDb()
+    const store = await SqliteStore.open(db, {
+      synchronous: 'normal',
+      backgroundCheckpoints: { idleMs: 5, busyMs: 1 },
+    })
+    try {
+      // The server's connection checkpoints only past the fallback threshold.
+      assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), FALLBACK_PAGES)
+      const before = statSync(db.name).size
+      for (let i = 0; i < 200; i++) await store.transaction((tx) => tx.insertAccount(anAccount()))
+      const deadline = Date.now() + 10_000
+      while (statSync(db.name).size <= before && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      assert.ok(statSync(db.name).size > before, 'the database file grew: frames were copied')
+      assert.equal(await store.transaction((tx) => tx.countAccounts()), 200)
     } finally {
       await store.close()
     }

@@ -23,6 +23,12 @@ import type { Dialect, SqlConnection, SqlValue } from '../sql/sql-connection.js'
 import { ScheduleListeners } from '../sql/schedule-listeners.js'
 import { TxSession } from '../sql/tx-session.js'
 import type { Store, TransactionOptions, Tx } from '../store.js'
+import {
+  FALLBACK_PAGES,
+  startCheckpointer,
+  type Checkpointer,
+  type CheckpointerOptions,
+} from './checkpointer.js'
 import { WalSync, type SyncWal } from './wal-sync.js'
 
 export type { SyncWal } from './wal-sync.js'
@@ -95,6 +101,7 @@ export class SqliteStore implements Store {
   #draining: Promise<void> | undefined
   /** whether the running transaction changed a row */
   #wrote = false
+  #checkpointer: Checkpointer | undefined
 
   private constructor(db: SqliteDatabase, durable: boolean, syncWal: SyncWal | undefined) {
     this.#db = db
@@ -164,7 +171,12 @@ export class SqliteStore implements Store {
   /** Opens (and migrates) a database on an open better-sqlite3 handle. */
   static async open(
     db: SqliteDatabase,
-    opts: { synchronous?: SqliteSynchronous; syncWal?: SyncWal } = {},
+    opts: {
+      synchronous?: SqliteSynchronous
+      syncWal?: SyncWal
+      /** WAL checkpoints on a worker thread (checkpointer.ts) instead of inside COMMITs */
+      backgroundCheckpoints?: boolean | CheckpointerOptions
+    } = {},
   ): Promise<SqliteStore> {
     db.pragma('journal_mode = WAL')
     // FULL durability comes from the group commit below, not from an fsync inside COMMIT.
@@ -174,6 +186,11 @@ export class SqliteStore implements Store {
     const durable = opts.synchronous !== 'normal' && !db.memory
     const store = new SqliteStore(db, durable, opts.syncWal)
     await store.transaction((_tx) => migrate(store.#conn))
+    const background = opts.backgroundCheckpoints ?? false
+    if (background !== false && !db.memory) {
+      db.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`)
+      store.#checkpointer = startCheckpointer(db.name, background === true ? {} : background)
+    }
     return store
   }
 
@@ -188,9 +205,13 @@ export class SqliteStore implements Store {
     })
   }
 
-  /** Runs groups until no transaction waits; it stops in the same turn as it finds none. */
+  /**
+   * Runs groups until no transaction waits; it stops in the same turn as it finds none. It
+   * starts after the event loop has handled the I/O that is ready (setImmediate), so the
+   * transactions of every request that arrived meanwhile form the first group.
+   */
   async #drain(): Promise<void> {
-    await Promise.resolve()
+    await new Promise<void>((resolve) => setImmediate(resolve))
     while (this.#jobs.length > 0) await this.#runGroup()
     this.#draining = undefined
   }
@@ -307,6 +328,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     while (this.#draining !== undefined) await this.#draining
+    await this.#checkpointer?.stop()
     await this.#wal.close()
     this.#db.close()
   }
