@@ -7,7 +7,7 @@ import type { Caller, ServiceContext } from './context.js'
 import { requireEni, requireRegion } from './lookups.js'
 import type { PageRequest } from './paging.js'
 import { toStorePage } from './paging.js'
-import { withTags, withTagsOne } from './resource-tags.js'
+import { withTagsOne } from './resource-tags.js'
 import { runTransaction } from './run-transaction.js'
 
 export type DescribeNetworkInterfacesInput = EniFilter & PageRequest
@@ -25,10 +25,8 @@ export async function describeNetworkInterfaces(
     input.ipv6Addresses === undefined
       ? input
       : { ...input, ipv6Addresses: input.ipv6Addresses.flatMap((a) => canonicalIpv6(a) ?? []) }
-  const result = await runTransaction(ctx, async (tx) => {
-    const list = await tx.listEnis(caller.accountId, filter, page)
-    return { ...list, items: await withTags(tx, caller, 'eni', list.items) }
-  })
+  // Tags come with the page (listEnis reads them with the addresses, in one query).
+  const result = await runTransaction(ctx, (tx) => tx.listEnis(caller.accountId, filter, page))
   return { ...result, pageNumber, pageSize }
 }
 

@@ -16,7 +16,7 @@ import type {
 } from '../domain/resources.js'
 import type { TrafficMode } from '../domain/eni-traffic.js'
 import type { EniStatus, EniType, InstanceStatus, NetworkStatus } from '../domain/statuses.js'
-import type { Tag, TagMatch, TaggableType } from '../domain/tags.js'
+import type { Tag, TagMatch, Tagged, TaggableType } from '../domain/tags.js'
 
 export interface Page {
   /** opaque keyset cursor from a previous page's `nextToken` */
@@ -306,7 +306,8 @@ export interface Tx {
   // ENIs
   insertEni(e: Eni, securityGroupIds: readonly string[]): Promise<void>
   getEni(accountId: string, id: string, forUpdate?: boolean): Promise<EniView | undefined>
-  listEnis(accountId: string, f: EniFilter, page: Page): Promise<PageResult<EniView>>
+  /** A page of ENIs, each with its tags (read with its addresses, in one query per page). */
+  listEnis(accountId: string, f: EniFilter, page: Page): Promise<PageResult<EniView & Tagged>>
   enisOfInstance(instanceId: string): Promise<EniView[]>
   countEnis(accountId: string, regionId: string): Promise<number>
   countEnisOfVSwitch(vswitchId: string): Promise<number>

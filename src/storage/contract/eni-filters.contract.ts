@@ -138,18 +138,36 @@ export function eniFiltersContract(c: Cases): void {
     }
 
     c.it(
-      'listEnis items carry their groups, private IPs and attached instance type',
+      'listEnis items carry their groups, private IPs, attached instance type and tags',
       async ({ store }) => {
         await store.transaction(async (tx) => {
           const w = await seedWorld(tx)
+          const tags = [
+            { key: 'team', value: 'net' },
+            { key: 'env', value: '' },
+          ]
+          await tx.putTags(w.net.account.id, 'cn-hangzhou', 'eni', w.e3.id, tags)
+          // another resource type with the same id, and another account, stay out
+          await tx.putTags(w.net.account.id, 'cn-hangzhou', 'instance', w.e3.id, [
+            { key: 'x', value: 'y' },
+          ])
+          await tx.putTags(w.foreign.accountId, 'cn-hangzhou', 'eni', w.e3.id, [
+            { key: 'z', value: 'w' },
+          ])
           const page = await tx.listEnis(
             w.net.account.id,
             { regionId: 'cn-hangzhou', ids: [w.e1.id, w.e3.id] },
             { limit: 100 },
           )
           assert.deepEqual(page.items, [
-            viewOf(w.e1, [w.net.sg.id], [w.x1]),
-            viewOf(w.e3, [w.sg2.id, w.net.sg.id], [], w.i1.instanceType),
+            { ...viewOf(w.e1, [w.net.sg.id], [w.x1]), tags: [] },
+            {
+              ...viewOf(w.e3, [w.sg2.id, w.net.sg.id], [], w.i1.instanceType),
+              tags: [
+                { key: 'env', value: '' },
+                { key: 'team', value: 'net' },
+              ],
+            },
           ])
         })
       },
