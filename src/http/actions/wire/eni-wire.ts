@@ -11,44 +11,43 @@ import { findInstanceType } from '../../../domain/instance-types.js'
 import type { EniView, PrivateIp } from '../../../domain/resources.js'
 import type { Tagged } from '../../../domain/tags.js'
 import { wrap } from '../../list-wrapper.js'
-import { ecsTags } from './tag-wire.js'
+import { toWireEcsTag } from './tag-wire.js'
 import { formatSeconds } from './time-format.js'
 
-const NO_PUBLIC_IP: WireAssociatedPublicIp = { PublicIpAddress: '', AllocationId: '' }
+// A Describe page carries hundreds of these items: each is built as one object literal (no
+// spreads, no copies of the stored lists), and the parts that never vary are shared, frozen
+// constants.
+const NO_PUBLIC_IP: WireAssociatedPublicIp = Object.freeze({
+  PublicIpAddress: '',
+  AllocationId: '',
+})
 
 export function toWirePrivateIpSet(ip: PrivateIp): WirePrivateIpSet {
   return {
     PrivateIpAddress: ip.address,
     Primary: ip.primary,
     PrivateDnsName: '',
-    AssociatedPublicIp: { ...NO_PUBLIC_IP },
+    AssociatedPublicIp: NO_PUBLIC_IP,
   }
 }
+
+const toIpv6Set = (a: string) => ({ Ipv6Address: a, Primary: false })
+const toIpv4PrefixSet = (p: string) => ({ Ipv4Prefix: p })
+const toIpv6PrefixSet = (p: string) => ({ Ipv6Prefix: p })
 
 /** IPv6 addresses and prefixes in the Describe shapes (objects; `[]` when none, never absent). */
 export function ipv6AndPrefixSets(
   eni: Pick<EniView, 'ipv6Addresses' | 'ipv4Prefixes' | 'ipv6Prefixes'>,
 ): Pick<WireNetworkInterface, 'Ipv6Sets' | 'Ipv4PrefixSets' | 'Ipv6PrefixSets'> {
   return {
-    ...wrap(
-      'Ipv6Sets',
-      'Ipv6Set',
-      eni.ipv6Addresses.map((a) => ({ Ipv6Address: a, Primary: false })),
-    ),
-    ...wrap(
-      'Ipv4PrefixSets',
-      'Ipv4PrefixSet',
-      eni.ipv4Prefixes.map((p) => ({ Ipv4Prefix: p })),
-    ),
-    ...wrap(
-      'Ipv6PrefixSets',
-      'Ipv6PrefixSet',
-      eni.ipv6Prefixes.map((p) => ({ Ipv6Prefix: p })),
-    ),
+    Ipv6Sets: { Ipv6Set: eni.ipv6Addresses.map(toIpv6Set) },
+    Ipv4PrefixSets: { Ipv4PrefixSet: eni.ipv4Prefixes.map(toIpv4PrefixSet) },
+    Ipv6PrefixSets: { Ipv6PrefixSet: eni.ipv6Prefixes.map(toIpv6PrefixSet) },
   }
 }
 
 export function toWireNetworkInterface(eni: EniView & Tagged): WireNetworkInterface {
+  const traffic = trafficFields(eni)
   const item: WireNetworkInterface = {
     NetworkInterfaceId: eni.id,
     NetworkInterfaceName: eni.name,
@@ -68,12 +67,16 @@ export function toWireNetworkInterface(eni: EniView & Tagged): WireNetworkInterf
     ServiceManaged: false,
     DeleteOnRelease: eni.deleteOnRelease,
     SourceDestCheck: eni.sourceDestCheck,
-    ...trafficFields(eni),
-    AssociatedPublicIp: { ...NO_PUBLIC_IP },
-    ...wrap('SecurityGroupIds', 'SecurityGroupId', eni.securityGroupIds),
-    ...wrap('PrivateIpSets', 'PrivateIpSet', eni.privateIps.map(toWirePrivateIpSet)),
-    ...ipv6AndPrefixSets(eni),
-    ...ecsTags(eni.tags),
+    NetworkInterfaceTrafficMode: traffic.NetworkInterfaceTrafficMode,
+    QueueNumber: traffic.QueueNumber,
+    QueuePairNumber: traffic.QueuePairNumber,
+    AssociatedPublicIp: NO_PUBLIC_IP,
+    SecurityGroupIds: { SecurityGroupId: [...eni.securityGroupIds] },
+    PrivateIpSets: { PrivateIpSet: eni.privateIps.map(toWirePrivateIpSet) },
+    Ipv6Sets: { Ipv6Set: eni.ipv6Addresses.map(toIpv6Set) },
+    Ipv4PrefixSets: { Ipv4PrefixSet: eni.ipv4Prefixes.map(toIpv4PrefixSet) },
+    Ipv6PrefixSets: { Ipv6PrefixSet: eni.ipv6Prefixes.map(toIpv6PrefixSet) },
+    Tags: { Tag: eni.tags.map(toWireEcsTag) },
   }
   if (eni.instanceId !== null) {
     item.Attachment = {

@@ -5,12 +5,11 @@ import type { Tag } from '../../../domain/tags.js'
 import type { ResourceTag } from '../../../service/store-views.js'
 import { wrap } from '../../list-wrapper.js'
 
+/** One tag as ECS spells it. */
+export const toWireEcsTag = (t: Tag): WireEcsTag => ({ TagKey: t.key, TagValue: t.value })
+
 export function ecsTags(tags: readonly Tag[]): { Tags: { Tag: WireEcsTag[] } } {
-  return wrap(
-    'Tags',
-    'Tag',
-    tags.map((t) => ({ TagKey: t.key, TagValue: t.value })),
-  )
+  return wrap('Tags', 'Tag', tags.map(toWireEcsTag))
 }
 
 export function vpcTags(tags: readonly Tag[]): { Tags: { Tag: WireVpcTag[] } } {
