@@ -29,6 +29,7 @@ export interface PgPool {
 const DIALECT: Dialect = {
   forUpdate: ' FOR UPDATE',
   forUpdateSkipLocked: ' FOR UPDATE SKIP LOCKED',
+  idSet: 'in-list',
 }
 
 const numbered = new Map<string, string>()

@@ -9,7 +9,7 @@ import { defaultResourceGroupId } from '../../domain/resource-group.js'
 import type { EniView, PrivateIp } from '../../domain/resources.js'
 import type { EniStatus, EniType } from '../../domain/statuses.js'
 import type { Tag, Tagged } from '../../domain/tags.js'
-import type { SqlConnection } from './sql-connection.js'
+import type { Dialect, SqlConnection, SqlValue } from './sql-connection.js'
 import { bool, date, marks, num, str, strOrNull } from './sql-connection.js'
 
 /** The select list of every ENI read, in the order `toEniView` reads it. */
@@ -89,33 +89,46 @@ const TAG = 5
  * children of one kind come in their own order: security groups by position; single private
  * IPs primary first (flag = is_primary), then in assignment order (seq), then by address; a /28
  * prefix (its 16 rows, `prefix` set) at its first row's place, then by prefix; IPv6 addresses
- * and /80 prefixes in assignment order; tags (when asked for) by key. Each branch takes the ENI
- * ids as its own parameters.
+ * and /80 prefixes in assignment order; tags (when asked for) by key. The ENI ids are named as
+ * the dialect prefers (`idSet`); `params` says how to bind them.
  */
-function childrenSql(n: number, withTags: boolean): string {
-  const m = marks(n)
-  const tags = withTags
-    ? `UNION ALL
-    SELECT resource_id, ${TAG}, tag_key, 0, 0, tag_value
-      FROM tags WHERE account_id = ? AND resource_type = 'eni' AND resource_id IN (${m})`
-    : ''
-  return `SELECT eni_id, ${SECURITY_GROUP} AS kind, sg_id AS v, 0 AS flag, position AS ord,
-        NULL AS v2
-      FROM eni_security_groups WHERE eni_id IN (${m})
-    UNION ALL
-    SELECT eni_id, CASE WHEN prefix IS NULL THEN ${PRIVATE_IP} ELSE ${IPV4_PREFIX} END,
-        COALESCE(prefix, address), is_primary, seq, NULL
-      FROM private_ips WHERE eni_id IN (${m})
-    UNION ALL
-    SELECT eni_id, ${IPV6_ADDRESS}, address, 0, seq, NULL
-      FROM ipv6_addresses WHERE eni_id IN (${m})
-    UNION ALL
-    SELECT eni_id, ${IPV6_PREFIX}, block, 0, seq, NULL
-      FROM ipv6_blocks WHERE eni_id IN (${m})
-    ${tags}
-    ORDER BY kind, flag DESC, ord, v`
+function childrenQuery(
+  d: Dialect,
+  ids: readonly string[],
+  tagsOf: string | undefined,
+): { sql: string; params: SqlValue[] } {
+  const values = d.idSet === 'values'
+  // `of(table, column)`: the FROM and WHERE that keep the rows of `table` whose `column` is one
+  // of the ids: looked up for each row of the VALUES table (CROSS JOIN fixes that order in
+  // SQLite, so an index on `column` serves, never a scan of the account's rows), or filtered by
+  // an IN list.
+  const m = marks(ids.length)
+  const of = (table: string, column: string, also = '') =>
+    values
+      ? `FROM ids CROSS JOIN ${table} t WHERE t.${column} = ids.id${also}`
+      : `FROM ${table} t WHERE t.${column} IN (${m})${also}`
+  const branches = [
+    `SELECT t.eni_id, ${SECURITY_GROUP} AS kind, t.sg_id AS v, 0 AS flag, t.position AS ord,
+        NULL AS v2 ${of('eni_security_groups', 'eni_id')}`,
+    `SELECT t.eni_id, CASE WHEN t.prefix IS NULL THEN ${PRIVATE_IP} ELSE ${IPV4_PREFIX} END,
+        COALESCE(t.prefix, t.address), t.is_primary, t.seq, NULL ${of('private_ips', 'eni_id')}`,
+    `SELECT t.eni_id, ${IPV6_ADDRESS}, t.address, 0, t.seq, NULL ${of('ipv6_addresses', 'eni_id')}`,
+    `SELECT t.eni_id, ${IPV6_PREFIX}, t.block, 0, t.seq, NULL ${of('ipv6_blocks', 'eni_id')}`,
+  ]
+  const params: SqlValue[] = values ? [...ids] : []
+  if (!values) for (let b = 0; b < branches.length; b++) params.push(...ids)
+  if (tagsOf !== undefined) {
+    // The account and type first: the tags primary key leads with them.
+    const mine = ` AND t.account_id = ? AND t.resource_type = 'eni'`
+    branches.push(
+      `SELECT t.resource_id, ${TAG}, t.tag_key, 0, 0, t.tag_value ${of('tags', 'resource_id', mine)}`,
+    )
+    params.push(...(values ? [] : ids), tagsOf)
+  }
+  const table = values ? `WITH ids(id) AS (VALUES ${ids.map(() => '(?)').join(', ')}) ` : ''
+  const sql = `${table}${branches.join(' UNION ALL ')} ORDER BY kind, flag DESC, ord, v`
+  return { sql, params }
 }
-const BRANCHES = 4
 
 interface Children {
   securityGroupIds: string[]
@@ -128,6 +141,7 @@ interface Children {
 
 async function childrenOf(
   c: SqlConnection,
+  d: Dialect,
   ids: readonly string[],
   tagsOf: string | undefined,
 ): Promise<Map<string, Children>> {
@@ -142,10 +156,8 @@ async function childrenOf(
       tags: [],
     })
   }
-  const params: string[] = []
-  for (let b = 0; b < BRANCHES; b++) params.push(...ids)
-  if (tagsOf !== undefined) params.push(tagsOf, ...ids)
-  for (const r of await c.rows(childrenSql(ids.length, tagsOf !== undefined), params)) {
+  const q = childrenQuery(d, ids, tagsOf)
+  for (const r of await c.rows(q.sql, q.params)) {
     const children = byEni.get(str(r[0]))
     if (children === undefined) continue
     const kind = num(r[1])
@@ -166,11 +178,13 @@ async function childrenOf(
 /** The ENIs of `rows` (ENI_COLUMNS order) with their children, in the same order. */
 export async function enisOfRows(
   c: SqlConnection,
+  d: Dialect,
   rows: readonly (readonly unknown[])[],
 ): Promise<EniView[]> {
   if (rows.length === 0) return []
   const children = await childrenOf(
     c,
+    d,
     rows.map((r) => str(r[0])),
     undefined,
   )
@@ -180,12 +194,14 @@ export async function enisOfRows(
 /** enisOfRows with each ENI's tags too (in the same query), for the Describe page. */
 export async function taggedEnisOfRows(
   c: SqlConnection,
+  d: Dialect,
   accountId: string,
   rows: readonly (readonly unknown[])[],
 ): Promise<(EniView & Tagged)[]> {
   if (rows.length === 0) return []
   const children = await childrenOf(
     c,
+    d,
     rows.map((r) => str(r[0])),
     accountId,
   )

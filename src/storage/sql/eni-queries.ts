@@ -90,7 +90,7 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
         `SELECT ${ENI_SELECT} FROM enis WHERE account_id = ? AND id = ?${forUpdate ? d.forUpdate : ''}`,
         [accountId, id],
       )
-      const [view] = await enisOfRows(c, rows)
+      const [view] = await enisOfRows(c, d, rows)
       return view
     },
     async listEnis(accountId, f, page) {
@@ -152,7 +152,7 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
           : undefined
       const result = await pageQueryRows(c, 'enis', ENI_COLUMNS, w, page, (r) => r, count)
       return {
-        items: await taggedEnisOfRows(c, accountId, result.items),
+        items: await taggedEnisOfRows(c, d, accountId, result.items),
         totalCount: result.totalCount,
         nextToken: result.nextToken,
       }
@@ -162,7 +162,7 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
         `SELECT ${ENI_SELECT} FROM enis WHERE instance_id = ? ORDER BY device_index`,
         [instanceId],
       )
-      return enisOfRows(c, rows)
+      return enisOfRows(c, d, rows)
     },
     async countEnis(accountId, regionId) {
       return (await eniCounts(c, accountId, regionId)).secondaries

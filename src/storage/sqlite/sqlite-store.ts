@@ -58,7 +58,7 @@ export interface SqliteDatabase {
 
 export type SqliteSynchronous = 'full' | 'normal'
 
-const DIALECT: Dialect = { forUpdate: '', forUpdateSkipLocked: '' }
+const DIALECT: Dialect = { forUpdate: '', forUpdateSkipLocked: '', idSet: 'values' }
 
 function translate(e: unknown): never {
   const code = (e as { code?: unknown }).code
