@@ -89,20 +89,16 @@ const TAG = 5
  * children of one kind come in their own order: security groups by position; single private
  * IPs primary first (flag = is_primary), then in assignment order (seq), then by address; a /28
  * prefix (its 16 rows, `prefix` set) at its first row's place, then by prefix; IPv6 addresses
- * and /80 prefixes in assignment order; tags (when asked for) by key. The ENI ids are named as
- * the dialect prefers (`idSet`); `params` says how to bind them.
+ * and /80 prefixes in assignment order; tags (when asked for, the account's parameter after the
+ * ids) by key. The n ids are named as the dialect prefers (`idSet`): once, or once per branch.
  */
-function childrenQuery(
-  d: Dialect,
-  ids: readonly string[],
-  tagsOf: string | undefined,
-): { sql: string; params: SqlValue[] } {
+function childrenSql(d: Dialect, n: number, withTags: boolean): string {
   const values = d.idSet === 'values'
   // `of(table, column)`: the FROM and WHERE that keep the rows of `table` whose `column` is one
   // of the ids: looked up for each row of the VALUES table (CROSS JOIN fixes that order in
   // SQLite, so an index on `column` serves, never a scan of the account's rows), or filtered by
   // an IN list.
-  const m = marks(ids.length)
+  const m = marks(n)
   const of = (table: string, column: string, also = '') =>
     values
       ? `FROM ids CROSS JOIN ${table} t WHERE t.${column} = ids.id${also}`
@@ -115,18 +111,38 @@ function childrenQuery(
     `SELECT t.eni_id, ${IPV6_ADDRESS}, t.address, 0, t.seq, NULL ${of('ipv6_addresses', 'eni_id')}`,
     `SELECT t.eni_id, ${IPV6_PREFIX}, t.block, 0, t.seq, NULL ${of('ipv6_blocks', 'eni_id')}`,
   ]
-  const params: SqlValue[] = values ? [...ids] : []
-  if (!values) for (let b = 0; b < branches.length; b++) params.push(...ids)
-  if (tagsOf !== undefined) {
-    // The account and type first: the tags primary key leads with them.
+  if (withTags) {
+    // The account and type too: the tags primary key leads with them.
     const mine = ` AND t.account_id = ? AND t.resource_type = 'eni'`
     branches.push(
       `SELECT t.resource_id, ${TAG}, t.tag_key, 0, 0, t.tag_value ${of('tags', 'resource_id', mine)}`,
     )
-    params.push(...(values ? [] : ids), tagsOf)
   }
-  const table = values ? `WITH ids(id) AS (VALUES ${ids.map(() => '(?)').join(', ')}) ` : ''
-  const sql = `${table}${branches.join(' UNION ALL ')} ORDER BY kind, flag DESC, ord, v`
+  const table = values ? `WITH ids(id) AS (VALUES ${Array(n).fill('(?)').join(', ')}) ` : ''
+  return `${table}${branches.join(' UNION ALL ')} ORDER BY kind, flag DESC, ord, v`
+}
+
+/**
+ * The texts built so far, by dialect, count and tags: the same string object each time, which
+ * the adapters' statement caches find without hashing a new one of a thousand characters.
+ */
+const childrenTexts = new Map<string, string>()
+
+function childrenQuery(
+  d: Dialect,
+  ids: readonly string[],
+  tagsOf: string | undefined,
+): { sql: string; params: SqlValue[] } {
+  const key = `${d.idSet} ${ids.length} ${tagsOf !== undefined}`
+  let sql = childrenTexts.get(key)
+  if (sql === undefined) {
+    sql = childrenSql(d, ids.length, tagsOf !== undefined)
+    if (childrenTexts.size < 4096) childrenTexts.set(key, sql)
+  }
+  const params: SqlValue[] = []
+  const lists = d.idSet === 'values' ? 1 : tagsOf !== undefined ? 5 : 4
+  for (let i = 0; i < lists; i++) params.push(...ids)
+  if (tagsOf !== undefined) params.push(tagsOf)
   return { sql, params }
 }
 

@@ -39,5 +39,14 @@ export const strOrNull = (v: unknown): string | null => (v == null ? null : str(
 export const date = (v: unknown): Date => new Date(Number(v))
 export const dateOrNull = (v: unknown): Date | null => (v == null ? null : new Date(Number(v)))
 
-/** `?, ?, ?` for an IN list of n values (callers guarantee n ≥ 1). */
-export const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ')
+const markLists: string[] = []
+
+/** `?, ?, ?` for an IN list of n values (callers guarantee n ≥ 1); built once per n ≤ 1,000. */
+export function marks(n: number): string {
+  let list = markLists[n]
+  if (list === undefined) {
+    list = Array.from({ length: n }, () => '?').join(', ')
+    if (n <= 1000) markLists[n] = list
+  }
+  return list
+}
