@@ -129,6 +129,7 @@ if (url === undefined || url === '') {
         await first.close()
         // As a database from before version 8 would be.
         await admin.query(`DROP TABLE ${schema}.eni_counts`)
+        await admin.query(`CREATE INDEX private_ips_eni ON ${schema}.private_ips (eni_id)`)
         await admin.query(`DELETE FROM ${schema}.schema_migrations WHERE version = 8`)
 
         const second = await PostgresStore.open(poolOn(url, schema))

@@ -297,9 +297,12 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     // ENIs per account and region (eni-counts.ts), kept by insertEni/deleteEni: the total of an
     // unfiltered DescribeNetworkInterfaces and the CreateNetworkInterface quota without a
-    // COUNT(*) over every ENI of the account. Filled from the ENIs already there.
+    // COUNT(*) over every ENI of the account. Filled from the ENIs already there. And one index
+    // fewer to write with every address: private_ips_prefix (eni_id, prefix) serves every lookup
+    // by ENI that private_ips_eni (eni_id) did.
     version: 8,
     statements: [
+      `DROP INDEX IF EXISTS private_ips_eni`,
       `CREATE TABLE eni_counts (
         account_id TEXT NOT NULL,
         region_id TEXT NOT NULL,

@@ -311,16 +311,21 @@ describe('SqliteStore (engine-only)', () => {
     await first.close()
     // As a database from before version 8 would be.
     const raw = new Database(file)
-    raw.exec('DROP TABLE eni_counts; DELETE FROM schema_migrations WHERE version = 8')
+    raw.exec(`DROP TABLE eni_counts; CREATE INDEX private_ips_eni ON private_ips (eni_id);
+      DELETE FROM schema_migrations WHERE version = 8`)
     raw.close()
 
-    const second = await SqliteStore.open(new Database(file))
+    const db = new Database(file)
+    const second = await SqliteStore.open(db)
     try {
       await second.transaction(async (tx) => {
         const hz = { regionId: 'cn-hangzhou' }
         assert.equal((await tx.listEnis(net.account.id, hz, { limit: 1 })).totalCount, 2)
         assert.equal(await tx.countEnis(net.account.id, 'cn-hangzhou'), 1)
       })
+      // private_ips_prefix (eni_id, prefix) serves lookups by ENI: the narrower index is gone
+      const index = db.prepare("SELECT name FROM sqlite_master WHERE name = 'private_ips_eni'")
+      assert.equal(index.all().length, 0)
     } finally {
       await second.close()
     }
