@@ -83,6 +83,28 @@ describeOnEngines('quota profiles: groups and addresses', (t) => {
       },
     )
 
+    if (profile === 'current') {
+      t.it(
+        "[current] a /28 prefix takes one of a group's 2,000 slots, not sixteen",
+        { profile, quotas: { enisPerRegion: 1000 } },
+        async (h) => {
+          const w = await h.world({ vswitchCidr: '192.168.16.0/20' })
+          // 1 primary + 10 prefixes (160 addresses): 11 slots
+          await h.eni(w, { ipv4PrefixCount: 10 })
+          const room = await h.eni(w, { secondaryPrivateIpAddressCount: 1 })
+          let used = 11 + 2
+          while (used < 1999) {
+            const take = Math.min(AVAILABLE_CAP.current + 1, 1999 - used)
+            await h.eni(w, { secondaryPrivateIpAddressCount: take - 1 })
+            used += take
+          }
+          // Counted by rows the group would hold 2,014: the last slot fits, then none.
+          assert.equal((await h.assignCount(room.id, 1)).assigned.length, 1)
+          await h.rejects(() => h.assignCount(room.id, 1), 'SecurityGroupInstanceLimitExceed', 403)
+        },
+      )
+    }
+
     t.it(
       `[${profile}] assign/unassign on a primary ENI need the instance Running or Stopped`,
       { profile },

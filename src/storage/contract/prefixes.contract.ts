@@ -180,6 +180,7 @@ export function prefixesContract(c: Cases): void {
           assert.equal(await tx.deletePrivateIps(e1.id, ['192.168.7.17']), 0)
           // the security group counts a prefix once: 2 primaries + 1 single + 1 prefix
           assert.equal(await tx.countSecurityGroupIps(w.sgId), 4)
+          assert.deepEqual(await tx.countSecurityGroupIpsIn([w.sgId]), new Map([[w.sgId, 4]]))
           const page = await tx.listEnis(
             w.accountId,
             { regionId: 'cn-hangzhou', privateIps: ['192.168.7.17'] },

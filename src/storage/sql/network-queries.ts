@@ -80,6 +80,19 @@ const toSecurityGroup = (r: Row): SecurityGroup => ({
 })
 
 export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
+  const countSecurityGroupIpsIn: NetworkQueries['countSecurityGroupIpsIn'] = async (groupIds) => {
+    const counts = new Map(groupIds.map((id) => [id, 0]))
+    if (groupIds.length === 0) return counts
+    const rows = await c.all(
+      // Single addresses, plus one per IPv4 prefix (its 16 member rows count once).
+      `SELECT m.sg_id, COUNT(*) - COUNT(p.prefix) + COUNT(DISTINCT p.prefix) AS n
+        FROM private_ips p JOIN eni_security_groups m ON m.eni_id = p.eni_id
+        WHERE m.sg_id IN (${marks(groupIds.length)}) GROUP BY m.sg_id`,
+      [...groupIds],
+    )
+    for (const r of rows) counts.set(str(r['sg_id']), num(r['n']))
+    return counts
+  }
   const count = async (sql: string, params: (string | number)[]) =>
     num((await c.all(sql, params))[0]?.['n'] ?? 0)
   return {
@@ -268,25 +281,9 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
         sorted,
       )
     },
-    countSecurityGroupIps: (groupId) =>
-      count(
-        // Single addresses, plus one per IPv4 prefix (its 16 member rows count once).
-        `SELECT COUNT(*) - COUNT(p.prefix) + COUNT(DISTINCT p.prefix) AS n FROM private_ips p
-          JOIN eni_security_groups m ON m.eni_id = p.eni_id WHERE m.sg_id = ?`,
-        [groupId],
-      ),
-    async countSecurityGroupIpsIn(groupIds) {
-      const counts = new Map(groupIds.map((id) => [id, 0]))
-      if (groupIds.length === 0) return counts
-      const rows = await c.all(
-        `SELECT m.sg_id, COUNT(*) AS n FROM private_ips p
-          JOIN eni_security_groups m ON m.eni_id = p.eni_id
-          WHERE m.sg_id IN (${marks(groupIds.length)}) GROUP BY m.sg_id`,
-        [...groupIds],
-      )
-      for (const r of rows) counts.set(str(r['sg_id']), num(r['n']))
-      return counts
-    },
+    countSecurityGroupIps: async (groupId) =>
+      (await countSecurityGroupIpsIn([groupId])).get(groupId) ?? 0,
+    countSecurityGroupIpsIn,
     countSecurityGroupMembers: (groupId) =>
       count('SELECT COUNT(*) AS n FROM eni_security_groups WHERE sg_id = ?', [groupId]),
     async deleteSecurityGroup(accountId, id) {
