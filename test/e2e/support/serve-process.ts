@@ -25,7 +25,17 @@ export async function startServe(
     cwd: opts.dataDir,
     key: REPLICA_KEY,
     port: opts.port,
-    serveArgs: ['--async-delay-ms', String(opts.asyncDelayMs ?? 300), '--log-level', 'error'],
+    // The load creates and deletes ENIs as fast as the replicas answer; deletes acknowledged by
+    // a replica with a long async delay stay counted until they finish, so the per-region ENI
+    // quota (100 by default) is lifted: these tests are about replicas, not that quota.
+    serveArgs: [
+      '--async-delay-ms',
+      String(opts.asyncDelayMs ?? 300),
+      '--enis-per-region',
+      '100000',
+      '--log-level',
+      'error',
+    ],
   })
   const api = new RpcClient({
     endpoint: spawned.url,
