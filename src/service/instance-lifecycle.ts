@@ -1,5 +1,7 @@
 // StartInstance, StopInstance, DeleteInstance.
 import { errors } from '../domain/errors.js'
+import type { Instance } from '../domain/resources.js'
+import type { Tx } from '../storage/store.js'
 import { addressesHeldBy } from './allocate-prefixes.js'
 import type { Caller, ServiceContext } from './context.js'
 import { requireInstance, requireRegion } from './lookups.js'
@@ -13,9 +15,8 @@ interface InstanceRef {
 }
 
 export async function startInstance(ctx: ServiceContext, caller: Caller, input: InstanceRef) {
-  requireRegion(ctx, input.regionId)
   await runTransaction(ctx, async (tx) => {
-    const instance = await requireInstance(tx, caller, input.regionId, input.instanceId)
+    const instance = await instanceOf(tx, ctx, caller, input)
     if (instance.status !== 'Stopped') throw errors.incorrectInstanceStatus()
     if (input.dryRun === true) throw errors.dryRunOperation()
     await tx.setInstanceStatus(instance.id, 'Starting')
@@ -24,9 +25,8 @@ export async function startInstance(ctx: ServiceContext, caller: Caller, input: 
 }
 
 export async function stopInstance(ctx: ServiceContext, caller: Caller, input: InstanceRef) {
-  requireRegion(ctx, input.regionId)
   await runTransaction(ctx, async (tx) => {
-    const instance = await requireInstance(tx, caller, input.regionId, input.instanceId)
+    const instance = await instanceOf(tx, ctx, caller, input)
     if (instance.status !== 'Running') throw errors.incorrectInstanceStatus()
     if (input.dryRun === true) throw errors.dryRunOperation()
     await tx.setInstanceStatus(instance.id, 'Stopping')
@@ -43,9 +43,8 @@ export async function deleteInstance(
   caller: Caller,
   input: InstanceRef & { force?: boolean | undefined },
 ) {
-  requireRegion(ctx, input.regionId)
   const freed = await runTransaction(ctx, async (tx) => {
-    const instance = await requireInstance(tx, caller, input.regionId, input.instanceId)
+    const instance = await instanceOf(tx, ctx, caller, input)
     if (instance.status === 'Pending' || instance.status === 'Starting') {
       throw errors.incorrectInstanceStatusInitializing()
     }
@@ -70,4 +69,24 @@ export async function deleteInstance(
     return released
   })
   for (const r of freed) ctx.pools.markFree(r.vswitchId, r.addresses)
+}
+
+/**
+ * The instance a Start/Stop/DeleteInstance names. Their SDK request models have no `RegionId`
+ * (the real API takes the region from the endpoint host, which here is eniplane's own): without
+ * one, the instance's own region applies, as an instance ID names one instance in one region.
+ */
+async function instanceOf(
+  tx: Tx,
+  ctx: ServiceContext,
+  caller: Caller,
+  input: InstanceRef,
+): Promise<Instance> {
+  if (input.regionId === '') {
+    const instance = await tx.getInstance(caller.accountId, input.instanceId, true)
+    if (!instance) throw errors.invalidInstanceIdNotFound(input.instanceId)
+    return instance
+  }
+  requireRegion(ctx, input.regionId)
+  return requireInstance(tx, caller, input.regionId, input.instanceId)
 }

@@ -13,7 +13,6 @@ const DIR = fileURLToPath(new URL('.', import.meta.url))
 
 const HELPER_NAMES: Readonly<Record<string, readonly string[]>> = {
   regionOf: ['RegionId'],
-  regionOrSole: ['RegionId'],
   securityGroupIdsOf: ['SecurityGroupId', 'SecurityGroupIds'],
   pageOf: ['PageNumber', 'PageSize'],
 }

@@ -3,7 +3,7 @@
 import type { ServiceContext } from '../../service/context.js'
 import { deleteInstance } from '../../service/instance-lifecycle.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
-import { regionOrSole } from './shared/request-params.js'
+import { regionOf } from './shared/request-params.js'
 
 export function deleteInstanceAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
@@ -14,7 +14,7 @@ export function deleteInstanceAction(deps: { ctx: ServiceContext }): ActionDefin
         deps.ctx,
         { accountId },
         {
-          regionId: regionOrSole(params, deps.ctx),
+          regionId: regionOf(params),
           instanceId: params.requiredStr('InstanceId'),
           force: params.bool('Force'),
           dryRun: params.bool('DryRun'),

@@ -2,7 +2,7 @@
 import type { ServiceContext } from '../../service/context.js'
 import { startInstance } from '../../service/instance-lifecycle.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
-import { regionOrSole } from './shared/request-params.js'
+import { regionOf } from './shared/request-params.js'
 
 export function startInstanceAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
@@ -13,7 +13,7 @@ export function startInstanceAction(deps: { ctx: ServiceContext }): ActionDefini
         deps.ctx,
         { accountId },
         {
-          regionId: regionOrSole(params, deps.ctx),
+          regionId: regionOf(params),
           instanceId: params.requiredStr('InstanceId'),
           dryRun: params.bool('DryRun'),
         },

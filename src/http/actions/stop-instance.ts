@@ -3,7 +3,7 @@
 import type { ServiceContext } from '../../service/context.js'
 import { stopInstance } from '../../service/instance-lifecycle.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
-import { regionOrSole } from './shared/request-params.js'
+import { regionOf } from './shared/request-params.js'
 
 export function stopInstanceAction(deps: { ctx: ServiceContext }): ActionDefinition {
   return {
@@ -15,7 +15,7 @@ export function stopInstanceAction(deps: { ctx: ServiceContext }): ActionDefinit
         deps.ctx,
         { accountId },
         {
-          regionId: regionOrSole(params, deps.ctx),
+          regionId: regionOf(params),
           instanceId: params.requiredStr('InstanceId'),
           dryRun: params.bool('DryRun'),
         },

@@ -425,9 +425,9 @@ for (const engine of COMPAT_ENGINES) {
           [whileRunning.code, whileRunning.statusCode],
           ['InvalidOperation.InvalidEcsState', 400],
         )
-        // StopInstance/StartInstance models have no RegionId; with two regions it must be sent.
-        const pop = popClient(server.url)
-        await pop.request('StopInstance', { RegionId: regionId, InstanceId: instanceId }, POST)
+        // The SDK's StopInstance/StartInstance models have no RegionId: with two regions the
+        // instance's own region applies (the real API takes it from the endpoint host).
+        await ecs.stopInstance(new $Ecs.StopInstanceRequest({ instanceId }))
         await instanceIs('Stopped')
         const beyond = await sdkError(modify(plain, { queueNumber: 4 }))
         assert.deepEqual(
@@ -436,7 +436,11 @@ for (const engine of COMPAT_ENGINES) {
         )
         await modify(plain, { queueNumber: 1 })
         assert.equal((await describeOne(plain)).queueNumber, 1)
-        await pop.request('StartInstance', { RegionId: regionId, InstanceId: instanceId }, POST)
+        await ecs.startInstance(new $Ecs.StartInstanceRequest({ instanceId }))
+        const unknown = await sdkError(
+          ecs.stopInstance(new $Ecs.StopInstanceRequest({ instanceId: 'i-bp1nosuchinstance0' })),
+        )
+        assert.deepEqual([unknown.code, unknown.statusCode], ['InvalidInstanceId.NotFound', 404])
         await instanceIs('Running')
 
         await modify(id, { queueNumber: 2 })

@@ -2,7 +2,6 @@
 // spellings of security groups, comma lists, paging, and parameters for features the emulator
 // does not model (IPv6, prefixes, …).
 import { errors } from '../../../domain/errors.js'
-import type { ServiceContext } from '../../../service/context.js'
 import type { PageRequest } from '../../../service/paging.js'
 import type { Params } from '../../params.js'
 
@@ -20,17 +19,6 @@ export function boolFilter(params: Params, name: string): boolean | undefined {
 /** `RegionId` as sent (`''` when absent); the service answers `MissingRegionId` and friends. */
 export function regionOf(params: Params): string {
   return params.str('RegionId') ?? ''
-}
-
-/**
- * StartInstance, StopInstance and DeleteInstance have no `RegionId` in the SDK models (the real
- * API takes the region from the endpoint host). With one configured region it is implied.
- */
-export function regionOrSole(params: Params, ctx: ServiceContext): string {
-  const sent = regionOf(params)
-  if (sent !== '') return sent
-  const [only, ...others] = ctx.regions
-  return only !== undefined && others.length === 0 ? only.regionId : ''
 }
 
 /** `[]` → undefined: an empty list means "not given" (an empty `ids` filter matches nothing). */
