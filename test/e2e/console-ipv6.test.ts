@@ -110,6 +110,17 @@ after(async () => {
   await srv?.close()
 })
 
+/**
+ * The Create vSwitch dialog suggests a free /24 and /64 once it has read the VPC's vSwitches;
+ * wait for that before typing or reading the suggestion.
+ */
+async function suggestionsIn(d: Locator): Promise<void> {
+  const cidr = await d.getByLabel('IPv4 CIDR block').elementHandle()
+  await d
+    .page()
+    .waitForFunction((el) => ((el as { value?: string } | null)?.value ?? '') !== '', cidr)
+}
+
 describe('web console: IPv6 and prefixes', () => {
   test('Create VPC with Enable IPv6 gives the VPC a /56', async () => {
     await nav('VPCs and vSwitches')
@@ -141,6 +152,7 @@ describe('web console: IPv6 and prefixes', () => {
     await page.locator(`button[aria-label="Create vSwitch (${vpcId})"]:not([disabled])`).waitFor()
     await create.click()
     const d = dialog(page, 'Create vSwitch')
+    await suggestionsIn(d)
     await d.getByLabel('IPv4 CIDR block').fill('192.168.1.0/24')
     await d.getByLabel('Enable IPv6').check()
     const index = d.getByLabel('IPv6 /64 index (0–255)')
@@ -174,6 +186,7 @@ describe('web console: IPv6 and prefixes', () => {
     await page.locator(`button[aria-label="Create vSwitch (${vpcId})"]:not([disabled])`).waitFor()
     await create.click()
     const again = dialog(page, 'Create vSwitch')
+    await suggestionsIn(again)
     await again.getByLabel('Enable IPv6').check()
     const index2 = again.getByLabel('IPv6 /64 index (0–255)')
     assert.equal(await index2.inputValue(), '0')

@@ -114,19 +114,23 @@ export function openCreateVSwitchDialog(opts: { vpcId?: string; onCreated(): voi
       siblings.filter((v) => v.Ipv6CidrBlock !== '').map((v) => [v.Ipv6CidrBlock, v.VSwitchId]),
     )
     const index = suggestIpv6Index(vpc.Ipv6CidrBlock, takenIpv6)
+    // A suggestion lands only in an empty or still-suggested field; if the user is in that field
+    // it is selected, so what they type replaces it instead of being appended to it.
+    const place = (field: HTMLInputElement, value: string) => {
+      field.value = value
+      field.dataset['suggested'] = value
+      if (document.activeElement === field) field.select()
+    }
     if (
       index !== undefined &&
       (ipv6Index.value === '' || ipv6Index.dataset['suggested'] !== undefined)
     ) {
-      ipv6Index.value = String(index)
-      ipv6Index.dataset['suggested'] = 'true'
+      place(ipv6Index, String(index))
     }
     showIpv6()
     const next = suggestBlock(vpc.CidrBlock, taken)
-    if (next !== undefined && (cidr.value === '' || cidr.dataset['suggested'] === cidr.value)) {
-      cidr.value = next
-      cidr.dataset['suggested'] = next
-    }
+    const untouched = cidr.value === '' || cidr.dataset['suggested'] === cidr.value
+    if (next !== undefined && untouched) place(cidr, next)
     const hint = cidrField.querySelector('.field-hint')
     if (hint !== null) {
       hint.textContent = `Inside ${vpc.CidrBlock}, mask 16–29; not overlapping ${taken.length === 0 ? 'another vSwitch' : taken.join(', ')}.`
