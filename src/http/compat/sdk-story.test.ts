@@ -125,6 +125,13 @@ describe('official SDKs tell the document story', () => {
 
   test('assign by count (ECS SDK, V3) and by address (pop-core, V1 GET), then describe', async () => {
     const ecs = ecsClient(server.url)
+    // The chosen address first: random picks then avoid it (the other order could pick .50).
+    const pop = popClient(server.url)
+    await pop.request<Json>(
+      'AssignPrivateIpAddresses',
+      { RegionId: region, NetworkInterfaceId: eniId, 'PrivateIpAddress.1': '192.168.1.50' },
+      { method: 'GET' },
+    )
     const byCount = await ecs.assignPrivateIpAddresses(
       new $Ecs.AssignPrivateIpAddressesRequest({
         regionId: region,
@@ -136,12 +143,6 @@ describe('official SDKs tell the document story', () => {
       byCount.body?.assignedPrivateIpAddressesSet?.privateIpSet?.privateIpAddress ?? []
     assert.equal(automatic.length, 2)
     for (const ip of automatic) assert.match(ip, /^192\.168\.1\.\d+$/)
-    const pop = popClient(server.url)
-    await pop.request<Json>(
-      'AssignPrivateIpAddresses',
-      { RegionId: region, NetworkInterfaceId: eniId, 'PrivateIpAddress.1': '192.168.1.50' },
-      { method: 'GET' },
-    )
     const attr = await ecs.describeNetworkInterfaceAttribute(
       new $Ecs.DescribeNetworkInterfaceAttributeRequest({
         regionId: region,
