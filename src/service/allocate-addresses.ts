@@ -8,7 +8,7 @@ import { errors } from '../domain/errors.js'
 import type { VSwitch } from '../domain/resources.js'
 import type { AddressPool } from '../allocator/address-pool.js'
 import type { Tx } from '../storage/store.js'
-import { claimLoop, type ClaimPool } from './claim-loop.js'
+import { claimLoop, claimsFrom, type ClaimPool } from './claim-loop.js'
 import type { ServiceContext } from './context.js'
 import { onRollback } from './run-transaction.js'
 
@@ -96,22 +96,15 @@ export async function assignChosen(
   return [...addresses]
 }
 
-/** The vSwitch's address pool as the claim loop sees it (singles, per the server's mode). */
+/** The vSwitch's address pool as the claim loop sees it (single addresses). */
 function addressClaims(ctx: ServiceContext, pool: AddressPool): ClaimPool<number> {
-  return {
-    get free() {
-      return pool.freeCount
-    },
-    take(n) {
-      const picks =
-        ctx.allocation === 'sequential' ? pool.pickLowest(n) : pool.pickRandom(n, ctx.random)
-      for (const ip of picks) pool.markUsed(ip)
-      return picks
-    },
-    giveBack(picks) {
-      for (const ip of picks) pool.markFree(ip)
-    },
-  }
+  return claimsFrom(ctx, {
+    count: () => pool.freeCount,
+    lowest: (n) => pool.pickLowest(n),
+    random: (n, r) => pool.pickRandom(n, r),
+    take: (ip) => pool.markUsed(ip),
+    release: (ip) => pool.markFree(ip),
+  })
 }
 
 /**

@@ -20,7 +20,7 @@ import type { SlotPool } from '../allocator/slot-pool.js'
 import { errors } from '../domain/errors.js'
 import type { VSwitch } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
-import { claimLoop, type ClaimPool } from './claim-loop.js'
+import { claimLoop, claimsFrom, type ClaimPool } from './claim-loop.js'
 import type { ServiceContext } from './context.js'
 
 export interface Ipv6Owner {
@@ -195,20 +195,13 @@ export async function assignChosenIpv6Prefixes(
 
 /** The vSwitch's free-/80 index as the claim loop sees it (block indexes). */
 function slotClaims(ctx: ServiceContext, pool: SlotPool): ClaimPool<number> {
-  return {
-    get free() {
-      return pool.freeCount
-    },
-    take(n) {
-      const picks =
-        ctx.allocation === 'sequential' ? pool.pickLowest(n) : pool.pickRandom(n, ctx.random)
-      for (const b of picks) pool.remove(b)
-      return picks
-    },
-    giveBack(picks) {
-      for (const b of picks) pool.add(b)
-    },
-  }
+  return claimsFrom(ctx, {
+    count: () => pool.freeCount,
+    lowest: (n) => pool.pickLowest(n),
+    random: (n, r) => pool.pickRandom(n, r),
+    take: (b) => pool.remove(b),
+    release: (b) => pool.add(b),
+  })
 }
 
 /** Claims `count` free /80s from the block index; exhausted after a rebuild → IpNotEnough. */

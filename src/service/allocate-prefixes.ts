@@ -13,7 +13,7 @@ import { errors } from '../domain/errors.js'
 import type { EniView, VSwitch } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
 import type { AddressOwner } from './allocate-addresses.js'
-import { claimLoop, type ClaimPool } from './claim-loop.js'
+import { claimLoop, claimsFrom, type ClaimPool } from './claim-loop.js'
 import type { ServiceContext } from './context.js'
 import { onRollback } from './run-transaction.js'
 
@@ -104,22 +104,13 @@ export async function assignChosenIpv4Prefixes(
 
 /** The vSwitch's address pool as the claim loop sees it: aligned /28 blocks (their base). */
 function blockClaims(ctx: ServiceContext, pool: AddressPool): ClaimPool<number> {
-  return {
-    get free() {
-      return pool.freeBlockCount
-    },
-    take(n) {
-      const picks =
-        ctx.allocation === 'sequential'
-          ? pool.pickLowestBlocks(n)
-          : pool.pickRandomBlocks(n, ctx.random)
-      for (const base of picks) pool.markBlockUsed(base)
-      return picks
-    },
-    giveBack(picks) {
-      for (const base of picks) pool.markBlockFree(base)
-    },
-  }
+  return claimsFrom(ctx, {
+    count: () => pool.freeBlockCount,
+    lowest: (n) => pool.pickLowestBlocks(n),
+    random: (n, r) => pool.pickRandomBlocks(n, r),
+    take: (base) => pool.markBlockUsed(base),
+    release: (base) => pool.markBlockFree(base),
+  })
 }
 
 /**

@@ -3,9 +3,11 @@
 // and on a lost race merge the store's view and pick again. Only a pool rebuilt from the store
 // that still has too few free candidates means the vSwitch is exhausted. Picks are reserved for
 // their transaction: if it does not commit, the ones it claimed go back to the pool.
+import type { Random } from '../allocator/random.js'
 import type { ApiError } from '../domain/errors.js'
 import { errors } from '../domain/errors.js'
 import type { Tx } from '../storage/store.js'
+import type { ServiceContext } from './context.js'
 import { onRollback } from './run-transaction.js'
 
 /** Lost races tolerated in one transaction before it is retried whole (OperationConflict). */
@@ -19,6 +21,32 @@ export interface ClaimPool<P> {
   take(n: number): P[]
   /** returns reserved candidates to the pool */
   giveBack(picks: readonly P[]): void
+}
+
+/** What a pool offers the loop: picks in either order, and marking a candidate taken or free. */
+export interface Pickable<P> {
+  count(): number
+  lowest(n: number): P[]
+  random(n: number, random: Random): P[]
+  take(p: P): void
+  release(p: P): void
+}
+
+/** A pool seen through `Pickable`, picking lowest-first or at random per the server's mode. */
+export function claimsFrom<P>(ctx: ServiceContext, pool: Pickable<P>): ClaimPool<P> {
+  return {
+    get free() {
+      return pool.count()
+    },
+    take(n) {
+      const picks = ctx.allocation === 'sequential' ? pool.lowest(n) : pool.random(n, ctx.random)
+      for (const p of picks) pool.take(p)
+      return picks
+    },
+    giveBack(picks) {
+      for (const p of picks) pool.release(p)
+    },
+  }
 }
 
 export interface ClaimSpec<P> {
