@@ -147,7 +147,10 @@ async function pgPhases(replicas: number): Promise<void> {
   }
 }
 
-/** 100,000 ENIs in two /16 vSwitches; a page of 500 and a filter by one private IP. */
+/**
+ * 100,000 ENIs in two /16 vSwitches: the first page of 500, the page of 500 after the 90,000th
+ * (by NextToken), and a filter by one private IP.
+ */
 async function describePhases(): Promise<void> {
   const dir = tempDir()
   const db = join(dir, 'bench.db')
@@ -166,6 +169,19 @@ async function describePhases(): Promise<void> {
       await describeEnis({ ...opts, seconds: 1 }, 1, 'warm-up', { MaxResults: 500 })
       for (const c of [1, 8]) {
         loadRow(section, await describeEnis(opts, c, 'page of 500', { MaxResults: 500 }))
+      }
+      // A NextToken walk's later pages: the token after the 90,000th ENI (taken once by offset).
+      const deep = (await apiOf(s!.url)('DescribeNetworkInterfaces', {
+        PageNumber: 180,
+        PageSize: 500,
+      })) as { NextToken?: string }
+      if (!deep.NextToken) throw new Error('no NextToken after 90,000 ENIs')
+      for (const c of [1, 8]) {
+        const params = { MaxResults: 500, NextToken: deep.NextToken }
+        loadRow(
+          section,
+          await describeEnis(opts, c, 'page of 500 after 90,000 (NextToken)', params),
+        )
       }
       for (const c of [1, 8]) {
         loadRow(

@@ -1,8 +1,8 @@
 // `node --import tsx bench/profile.ts [--phase P] [--seconds N] [--connections C]
 // [--synchronous full|normal]`: one `serve` under --cpu-prof driven by one bench load; the
 // profile lands in ./profiles/. Phases: `pairs` (Assign+Unassign, default), `floor` (signed
-// DescribeRegions), `describe` (a page of 500 of 100,000 ENIs), `filter` (one private IP of
-// those 100,000).
+// DescribeRegions), `describe` (a page of 500 of 100,000 ENIs), `deep` (the page of 500 after the
+// 90,000th of them, by NextToken), `filter` (one private IP of those 100,000).
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util'
 import { seedDescribeWorld } from './describe-world.js'
 import { assignUnassignPairs, describeEnis, signedReadFloor } from './http-phases.js'
 import { startServe } from './serve-process.js'
-import { createEnis, createNetwork } from './world.js'
+import { apiOf, createEnis, createNetwork } from './world.js'
 
 const { values } = parseArgs({
   options: {
@@ -22,7 +22,7 @@ const { values } = parseArgs({
   },
 })
 const phase = values.phase
-if (!['pairs', 'floor', 'describe', 'filter'].includes(phase)) {
+if (!['pairs', 'floor', 'describe', 'deep', 'filter'].includes(phase)) {
   throw new Error(`unknown --phase ${phase}`)
 }
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -31,7 +31,9 @@ mkdirSync(out, { recursive: true })
 const dir = mkdtempSync(join(tmpdir(), 'eniplane-profile-'))
 const db = join(dir, 'bench.db')
 const world =
-  phase === 'describe' || phase === 'filter' ? await seedDescribeWorld(root, db, dir) : undefined
+  phase === 'describe' || phase === 'deep' || phase === 'filter'
+    ? await seedDescribeWorld(root, db, dir)
+    : undefined
 const serve = await startServe({
   root,
   db,
@@ -50,6 +52,13 @@ try {
     console.log(await signedReadFloor(opts, c))
   } else if (phase === 'describe') {
     console.log(await describeEnis(opts, c, 'page of 500', { MaxResults: 500 }))
+  } else if (phase === 'deep') {
+    const deep = (await apiOf(serve.url)('DescribeNetworkInterfaces', {
+      PageNumber: 180,
+      PageSize: 500,
+    })) as { NextToken?: string }
+    const params = { MaxResults: 500, NextToken: deep.NextToken ?? '' }
+    console.log(await describeEnis(opts, c, 'page of 500 after 90,000', params))
   } else {
     const ip = { 'PrivateIpAddress.1': world?.middle ?? '' }
     console.log(await describeEnis(opts, c, 'filter by one private IP', ip))

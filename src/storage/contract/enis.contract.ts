@@ -10,6 +10,7 @@ import {
   anEni,
   anInstance,
   at,
+  privateIpsOf,
 } from '../../testing/builders.js'
 import type { Cases } from './harness.js'
 import { rejectsWithCode } from './harness.js'
@@ -38,6 +39,54 @@ export function enisContract(c: Cases): void {
           const view = viewOf(w.eni, [w.sg2.id, w.net.sg.id], [x2, x1])
           assert.deepEqual(await tx.getEni(w.net.account.id, w.eni.id), view)
           assert.deepEqual(await tx.getEni(w.net.account.id, w.eni.id, true), view)
+        })
+      },
+    )
+
+    c.it(
+      'a page of ENIs reads each its own children in order, as getEni does, and its tags',
+      async ({ store }) => {
+        const x1 = anAddress()
+        const x2 = anAddress()
+        const w = await store.transaction(async (tx) => {
+          const net = await seedNetwork(tx)
+          const sg2 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
+          await tx.insertSecurityGroup(sg2)
+          const a = { accountId: net.account.id, vpcId: net.vpc.id, vswitchId: net.vswitch.id }
+          // the secondaries are assigned before the primary: the primary still reads first
+          const first = anEni({ ...a, createdAt: at(1) })
+          await tx.insertEni(first, [sg2.id, net.sg.id])
+          await tx.insertPrivateIps(privateIpsOf(first, [x2, x1]))
+          await tx.insertPrivateIps(privateIpsOf(first, [first.primaryIp], { primaryFirst: true }))
+          await tx.putTags(net.account.id, 'cn-hangzhou', 'eni', first.id, [
+            { key: 'k2', value: 'v2' },
+            { key: 'k1', value: '' },
+          ])
+          const bare = anEni({ ...a, createdAt: at(2) })
+          await tx.insertEni(bare, [])
+          const last = await seedEni(tx, net, { createdAt: at(3) })
+          return { net, sg2, first, bare, last }
+        })
+        await store.transaction(async (tx) => {
+          const account = w.net.account.id
+          const page = await tx.listEnis(account, { regionId: 'cn-hangzhou' }, { limit: 10 })
+          const views = await Promise.all(
+            [w.first, w.bare, w.last].map(async (e) => tx.getEni(account, e.id)),
+          )
+          assert.deepEqual(page.items, [
+            {
+              ...views[0],
+              tags: [
+                { key: 'k1', value: '' },
+                { key: 'k2', value: 'v2' },
+              ],
+            },
+            { ...views[1], tags: [] },
+            { ...views[2], tags: [] },
+          ])
+          assert.deepEqual(views[0], viewOf(w.first, [w.sg2.id, w.net.sg.id], [x2, x1]))
+          assert.deepEqual(views[1], { ...viewOf(w.bare, []), privateIps: [] })
+          assert.deepEqual(views[2], viewOf(w.last, [w.net.sg.id]))
         })
       },
     )

@@ -41,13 +41,27 @@ export const ENI_COLUMNS = [
 
 export const ENI_SELECT = ENI_COLUMNS.join(', ')
 
+/**
+ * The select list of a Describe page: ENI_COLUMNS, but the account and region, which the page's
+ * filter fixes, are not read from each of its 500 rows (taggedEnisOfRows fills them in).
+ */
+export const ENI_LIST_COLUMNS: readonly string[] = ENI_COLUMNS.map((c) =>
+  c === 'account_id' || c === 'region_id' ? `NULL AS ${c}` : c,
+)
+
+/** The account and region every row of a read shares, when its filter fixes them. */
+interface Scope {
+  readonly accountId: string
+  readonly regionId: string
+}
+
 /** One object per ENI, children included (no copy of a bare Eni). */
-function toEniView(r: readonly unknown[], children: Children): EniView {
-  const accountId = str(r[1])
+function toEniView(r: readonly unknown[], children: Children, scope?: Scope): EniView {
+  const accountId = scope?.accountId ?? str(r[1])
   return {
     id: str(r[0]),
     accountId,
-    regionId: str(r[2]),
+    regionId: scope?.regionId ?? str(r[2]),
     zoneId: str(r[3]),
     vpcId: str(r[4]),
     vswitchId: str(r[5]),
@@ -76,21 +90,25 @@ function toEniView(r: readonly unknown[], children: Children): EniView {
   }
 }
 
-// The kinds of child, in the order the query sorts them.
+// The kinds of child, in the order the query sorts them (a primary address before the others).
 const SECURITY_GROUP = 0
-const PRIVATE_IP = 1
-const IPV4_PREFIX = 2
-const IPV6_ADDRESS = 3
-const IPV6_PREFIX = 4
-const TAG = 5
+const PRIMARY_IP = 1
+const PRIVATE_IP = 2
+const IPV4_PREFIX = 3
+const IPV6_ADDRESS = 4
+const IPV6_PREFIX = 5
+const TAG = 6
 
 /**
- * Every child of the ENIs: (eni_id, kind, value, flag, ord, value2), sorted so that each ENI's
- * children of one kind come in their own order: security groups by position; single private
- * IPs primary first (flag = is_primary), then in assignment order (seq), then by address; a /28
- * prefix (its 16 rows, `prefix` set) at its first row's place, then by prefix; IPv6 addresses
- * and /80 prefixes in assignment order; tags (when asked for, the account's parameter after the
- * ids) by key. The n ids are named as the dialect prefers (`idSet`): once, or once per branch.
+ * Every child of the ENIs: (eni, kind, value, value2), sorted so that each ENI's children of one
+ * kind come in their own order: security groups by position; single private IPs primary first
+ * (a kind of its own), then in assignment order (seq), then by address; a /28 prefix (its 16
+ * rows, `prefix` set) at its first row's place, then by prefix; IPv6 addresses and /80 prefixes
+ * in assignment order; tags (when asked for, the account's parameter after the ids) by key.
+ * The n ids are named as the dialect prefers (`idSet`): once, as a VALUES table that numbers
+ * them, each row then naming its ENI by that number (no ENI id string per row to make, nor to
+ * look up); or once per branch, each row naming its ENI by id. Only the four columns are read:
+ * the sort keys stay inside.
  */
 function childrenSql(d: Dialect, n: number, withTags: boolean): string {
   const values = d.idSet === 'values'
@@ -103,23 +121,29 @@ function childrenSql(d: Dialect, n: number, withTags: boolean): string {
     values
       ? `FROM ids CROSS JOIN ${table} t WHERE t.${column} = ids.id${also}`
       : `FROM ${table} t WHERE t.${column} IN (${m})${also}`
+  const eni = (column: string) => (values ? 'ids.n' : `t.${column}`)
   const branches = [
-    `SELECT t.eni_id, ${SECURITY_GROUP} AS kind, t.sg_id AS v, 0 AS flag, t.position AS ord,
-        NULL AS v2 ${of('eni_security_groups', 'eni_id')}`,
-    `SELECT t.eni_id, CASE WHEN t.prefix IS NULL THEN ${PRIVATE_IP} ELSE ${IPV4_PREFIX} END,
-        COALESCE(t.prefix, t.address), t.is_primary, t.seq, NULL ${of('private_ips', 'eni_id')}`,
-    `SELECT t.eni_id, ${IPV6_ADDRESS}, t.address, 0, t.seq, NULL ${of('ipv6_addresses', 'eni_id')}`,
-    `SELECT t.eni_id, ${IPV6_PREFIX}, t.block, 0, t.seq, NULL ${of('ipv6_blocks', 'eni_id')}`,
+    `SELECT ${eni('eni_id')} AS eni, ${SECURITY_GROUP} AS kind, t.sg_id AS v, NULL AS v2,
+        t.position AS ord ${of('eni_security_groups', 'eni_id')}`,
+    `SELECT ${eni('eni_id')}, CASE WHEN t.prefix IS NOT NULL THEN ${IPV4_PREFIX}
+        WHEN t.is_primary = 1 THEN ${PRIMARY_IP} ELSE ${PRIVATE_IP} END,
+        COALESCE(t.prefix, t.address), NULL, t.seq ${of('private_ips', 'eni_id')}`,
+    `SELECT ${eni('eni_id')}, ${IPV6_ADDRESS}, t.address, NULL, t.seq ${of('ipv6_addresses', 'eni_id')}`,
+    `SELECT ${eni('eni_id')}, ${IPV6_PREFIX}, t.block, NULL, t.seq ${of('ipv6_blocks', 'eni_id')}`,
   ]
   if (withTags) {
     // The account and type too: the tags primary key leads with them.
     const mine = ` AND t.account_id = ? AND t.resource_type = 'eni'`
     branches.push(
-      `SELECT t.resource_id, ${TAG}, t.tag_key, 0, 0, t.tag_value ${of('tags', 'resource_id', mine)}`,
+      `SELECT ${eni('resource_id')}, ${TAG}, t.tag_key, t.tag_value, 0 ${of('tags', 'resource_id', mine)}`,
     )
   }
-  const table = values ? `WITH ids(id) AS (VALUES ${Array(n).fill('(?)').join(', ')}) ` : ''
-  return `${table}${branches.join(' UNION ALL ')} ORDER BY kind, flag DESC, ord, v`
+  // (0, ?), (1, ?), …: each id with its place
+  const table = values
+    ? `WITH ids(n, id) AS (VALUES ${Array.from({ length: n }, (_, i) => `(${i}, ?)`).join(', ')}) `
+    : ''
+  return `${table}SELECT eni, kind, v, v2 FROM (${branches.join(' UNION ALL ')}) children
+    ORDER BY kind, ord, v`
 }
 
 /**
@@ -155,40 +179,45 @@ interface Children {
   tags: Tag[]
 }
 
+/** The children of each of `ids`, in the same order. */
 async function childrenOf(
   c: SqlConnection,
   d: Dialect,
   ids: readonly string[],
   tagsOf: string | undefined,
-): Promise<Map<string, Children>> {
-  const byEni = new Map<string, Children>()
-  for (const id of ids) {
-    byEni.set(id, {
-      securityGroupIds: [],
-      privateIps: [],
-      ipv4Prefixes: [],
-      ipv6Addresses: [],
-      ipv6Prefixes: [],
-      tags: [],
-    })
+): Promise<Children[]> {
+  const all: Children[] = ids.map(() => ({
+    securityGroupIds: [],
+    privateIps: [],
+    ipv4Prefixes: [],
+    ipv6Addresses: [],
+    ipv6Prefixes: [],
+    tags: [],
+  }))
+  // Rows name their ENI by its place in `ids` (VALUES), or by id (IN lists).
+  let byId: Map<string, Children> | undefined
+  if (d.idSet !== 'values') {
+    byId = new Map()
+    for (const [i, id] of ids.entries()) byId.set(id, all[i]!)
   }
   const q = childrenQuery(d, ids, tagsOf)
   for (const r of await c.rows(q.sql, q.params)) {
-    const children = byEni.get(str(r[0]))
+    const children = byId === undefined ? all[num(r[0])] : byId.get(str(r[0]))
     if (children === undefined) continue
     const kind = num(r[1])
     const v = str(r[2])
     if (kind === SECURITY_GROUP) children.securityGroupIds.push(v)
-    else if (kind === PRIVATE_IP) children.privateIps.push({ address: v, primary: bool(r[3]) })
+    else if (kind === PRIMARY_IP) children.privateIps.push({ address: v, primary: true })
+    else if (kind === PRIVATE_IP) children.privateIps.push({ address: v, primary: false })
     else if (kind === IPV4_PREFIX) {
       // a /28's 16 rows: the first (in this order) places it
       const list = children.ipv4Prefixes
       if (!list.includes(v)) list.push(v)
     } else if (kind === IPV6_ADDRESS) children.ipv6Addresses.push(v)
     else if (kind === IPV6_PREFIX) children.ipv6Prefixes.push(v)
-    else if (kind === TAG) children.tags.push({ key: v, value: str(r[5]) })
+    else if (kind === TAG) children.tags.push({ key: v, value: str(r[3]) })
   }
-  return byEni
+  return all
 }
 
 /** The ENIs of `rows` (ENI_COLUMNS order) with their children, in the same order. */
@@ -204,14 +233,17 @@ export async function enisOfRows(
     rows.map((r) => str(r[0])),
     undefined,
   )
-  return rows.map((r) => toEniView(r, children.get(str(r[0]))!))
+  return rows.map((r, i) => toEniView(r, children[i]!))
 }
 
-/** enisOfRows with each ENI's tags too (in the same query), for the Describe page. */
+/**
+ * enisOfRows with each ENI's tags too (in the same query), for the Describe page: rows in
+ * ENI_LIST_COLUMNS order, all of the account and region of `scope`.
+ */
 export async function taggedEnisOfRows(
   c: SqlConnection,
   d: Dialect,
-  accountId: string,
+  scope: Scope,
   rows: readonly (readonly unknown[])[],
 ): Promise<(EniView & Tagged)[]> {
   if (rows.length === 0) return []
@@ -219,11 +251,11 @@ export async function taggedEnisOfRows(
     c,
     d,
     rows.map((r) => str(r[0])),
-    accountId,
+    scope.accountId,
   )
-  return rows.map((r) => {
-    const of = children.get(str(r[0]))!
+  return rows.map((r, i) => {
+    const of = children[i]!
     // the fresh view gains a field: no copy
-    return Object.assign(toEniView(r, of), { tags: of.tags })
+    return Object.assign(toEniView(r, of, scope), { tags: of.tags })
   })
 }

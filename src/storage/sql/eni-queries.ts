@@ -1,7 +1,7 @@
 import { defaultResourceGroupId } from '../../domain/resource-group.js'
 import type { EniPatch, Tx } from '../store.js'
 import { countDeletedEni, countInsertedEni, eniCounts } from './eni-counts.js'
-import { ENI_COLUMNS, ENI_SELECT, enisOfRows, taggedEnisOfRows } from './eni-details.js'
+import { ENI_LIST_COLUMNS, ENI_SELECT, enisOfRows, taggedEnisOfRows } from './eni-details.js'
 import { add, pageQueryRows, where } from './paging.js'
 import { releaseIpv6Block } from './prefix-queries.js'
 import type { Dialect, SqlConnection, SqlValue } from './sql-connection.js'
@@ -150,9 +150,9 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
         w.clauses.length === unfiltered
           ? async () => (await eniCounts(c, accountId, f.regionId)).enis
           : undefined
-      const result = await pageQueryRows(c, 'enis', ENI_COLUMNS, w, page, (r) => r, count)
+      const result = await pageQueryRows(c, 'enis', ENI_LIST_COLUMNS, w, page, (r) => r, count)
       return {
-        items: await taggedEnisOfRows(c, d, accountId, result.items),
+        items: await taggedEnisOfRows(c, d, { accountId, regionId: f.regionId }, result.items),
         totalCount: result.totalCount,
         nextToken: result.nextToken,
       }

@@ -100,8 +100,11 @@ async function pageOf<R, T>(
   const after = page.after ? decodeToken(page.after) : undefined
   if (page.after && !after) throw errors.invalidParameter('NextToken')
   if (after) {
-    clauses.push('(created_at > ? OR (created_at = ? AND id > ?))')
-    params.push(after.createdAt, after.createdAt, after.id)
+    // A row value, not `created_at > ? OR (created_at = ? AND id > ?)`: both engines seek the
+    // (…, created_at, id) index to it, where the OR made SQLite walk the index from the first
+    // match, every page of a walk costing more than the one before (page 180 of 200: 10 ms).
+    clauses.push('(created_at, id) > (?, ?)')
+    params.push(after.createdAt, after.id)
   }
   const pageFilter = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''
   const offset = after ? 0 : (page.offset ?? 0)

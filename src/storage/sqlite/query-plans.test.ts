@@ -1,0 +1,149 @@
+// What only SQLite shows: the plans of a Describe page's statements, read with EXPLAIN QUERY
+// PLAN on the very SQL the store ran (the real driver, with every prepared text recorded), and
+// the page cache the adapter asks for.
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, describe, it } from 'node:test'
+
+import Database from 'better-sqlite3'
+
+import { seedEni, seedNetwork } from '../contract/seed.js'
+import { CACHE_KIB, SqliteStore, type SqliteDatabase } from './sqlite-store.js'
+
+/** `db` as the adapter sees it, noting each statement text it prepares. */
+function recording(db: Database.Database): { db: SqliteDatabase; texts: string[] } {
+  const texts: string[] = []
+  return {
+    texts,
+    db: {
+      prepare: (sql) => {
+        texts.push(sql)
+        return db.prepare(sql)
+      },
+      exec: (sql) => db.exec(sql),
+      pragma: (sql) => db.pragma(sql),
+      close: () => db.close(),
+      get inTransaction() {
+        return db.inTransaction
+      },
+      name: db.name,
+      memory: db.memory,
+    },
+  }
+}
+
+/** The plan's lines for `sql` (each `?` bound to NULL: the plan does not depend on values). */
+function planOf(db: Database.Database, sql: string): string[] {
+  const marks = sql.split('?').length - 1
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array<null>(marks).fill(null)) as {
+    detail: string
+  }[]
+  return rows.map((r) => r.detail)
+}
+
+/** The one recorded text that `pick` selects. */
+function textOf(texts: readonly string[], what: string, pick: (sql: string) => boolean): string {
+  const found = [...new Set(texts)].filter(pick)
+  assert.equal(found.length, 1, `${what}: ${found.length} statements`)
+  return found[0]!
+}
+
+describe('SQLite query plans of a Describe page', () => {
+  it('a NextToken page seeks the (account, region, created_at, id) index to its token', async () => {
+    const raw = new Database(':memory:')
+    const { db, texts } = recording(raw)
+    const store = await SqliteStore.open(db)
+    try {
+      const net = await store.transaction((tx) => seedNetwork(tx))
+      const hz = { regionId: 'cn-hangzhou' }
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 3; i++) await seedEni(tx, net)
+        const first = await tx.listEnis(net.account.id, hz, { limit: 1 })
+        await tx.listEnis(net.account.id, hz, { limit: 1, after: first.nextToken })
+      })
+      const page = textOf(
+        texts,
+        'the page after a token',
+        (s) =>
+          s.includes('FROM enis') && s.includes('ORDER BY created_at, id') && s.includes('id) >'),
+      )
+      assert.ok(
+        planOf(raw, page).some((line) =>
+          /^SEARCH enis USING (COVERING )?INDEX enis_account \(account_id=\? AND region_id=\? AND \(created_at,id\)>\(\?,\?\)\)$/.test(
+            line,
+          ),
+        ),
+        planOf(raw, page).join('\n'),
+      )
+    } finally {
+      await store.close()
+    }
+  })
+
+  it("the page's children are index lookups per ENI, never a scan of a table", async () => {
+    const raw = new Database(':memory:')
+    const { db, texts } = recording(raw)
+    const store = await SqliteStore.open(db)
+    try {
+      const net = await store.transaction((tx) => seedNetwork(tx))
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 3; i++) await seedEni(tx, net)
+        await tx.listEnis(net.account.id, { regionId: 'cn-hangzhou' }, { limit: 10 })
+      })
+      const children = textOf(texts, 'the children query', (s) => s.includes('UNION ALL'))
+      const plan = planOf(raw, children)
+      const searches = plan.filter((line) => line.startsWith('SEARCH t USING'))
+      // security groups, private IPs, IPv6 addresses, /80 prefixes, tags
+      assert.equal(searches.length, 5, plan.join('\n'))
+      assert.ok(!plan.some((line) => /^SCAN t\b/.test(line)), plan.join('\n'))
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('a NextToken page of ListTagResources seeks the tags key to its token', async () => {
+    const raw = new Database(':memory:')
+    const { db, texts } = recording(raw)
+    const store = await SqliteStore.open(db)
+    try {
+      const net = await store.transaction((tx) => seedNetwork(tx))
+      const a = net.account.id
+      const f = { regionId: 'cn-hangzhou', resourceType: 'eni' as const }
+      await store.transaction(async (tx) => {
+        const e = await seedEni(tx, net)
+        await tx.putTags(a, 'cn-hangzhou', 'eni', e.id, [
+          { key: 'k1', value: '1' },
+          { key: 'k2', value: '2' },
+        ])
+        const first = await tx.listTagResources(a, f, { limit: 1 })
+        await tx.listTagResources(a, f, { limit: 1, after: first.nextToken })
+      })
+      const page = textOf(texts, 'the tags page after a token', (s) =>
+        s.includes('(resource_id, tag_key) >'),
+      )
+      assert.ok(
+        planOf(raw, page).some((line) => line.includes('(resource_id,tag_key)>(?,?)')),
+        planOf(raw, page).join('\n'),
+      )
+    } finally {
+      await store.close()
+    }
+  })
+})
+
+describe('SQLite page cache', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eniplane-cache-'))
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  it(`a store's connection caches up to ${CACHE_KIB / 1024} MiB of pages`, async () => {
+    const db = new Database(join(dir, 'cache.db'))
+    const store = await SqliteStore.open(db)
+    try {
+      assert.equal(db.pragma('cache_size', { simple: true }), -CACHE_KIB)
+    } finally {
+      await store.close()
+    }
+  })
+})
