@@ -31,6 +31,27 @@ describe('time formats', () => {
     assert.equal(formatMinutes(new Date(Date.UTC(2017, 11, 10, 4, 4, 5))), '2017-12-10T04:04Z')
   })
 
+  it('formats each date afresh, whichever second came before', () => {
+    const base = Date.UTC(2019, 11, 25, 12, 31, 31)
+    for (const ms of [
+      base,
+      base + 999,
+      base + 1000,
+      base - 1,
+      base,
+      -1,
+      -1000,
+      -1001,
+      999,
+      0,
+      -1,
+      0,
+    ]) {
+      const d = new Date(ms)
+      assert.equal(formatSeconds(d), iso(d, 19), `${ms}`)
+    }
+  })
+
   it('refuses an invalid date as toISOString does', () => {
     assert.throws(() => formatSeconds(new Date(Number.NaN)), RangeError)
     assert.throws(() => formatMinutes(new Date(Number.NaN)), RangeError)

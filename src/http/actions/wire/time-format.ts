@@ -13,11 +13,21 @@ function minutes(date: Date): string | undefined {
   )
 }
 
+// The second formatted last and its text: the items of a page were mostly created in bursts, so
+// most of its hundreds of timestamps repeat the one before.
+let lastSecond = Number.NaN
+let lastText = ''
+
 /** `2019-12-25T12:31:31Z`: ENIs, VPCs, vSwitches, security groups. */
 export function formatSeconds(date: Date): string {
+  const second = Math.floor(date.getTime() / 1000)
+  if (second === lastSecond) return lastText
   const m = minutes(date)
-  if (m === undefined) return `${date.toISOString().slice(0, 19)}Z`
-  return `${m}:${pad2(date.getUTCSeconds())}Z`
+  const text =
+    m === undefined ? `${date.toISOString().slice(0, 19)}Z` : `${m}:${pad2(date.getUTCSeconds())}Z`
+  lastSecond = second
+  lastText = text
+  return text
 }
 
 /** `2017-12-10T04:04Z`: instance `CreationTime` and `StartTime` (minute precision). */
