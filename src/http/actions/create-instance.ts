@@ -10,7 +10,11 @@ export function createInstanceAction(deps: { ctx: ServiceContext }): ActionDefin
     version: ECS_VERSION,
     action: 'CreateInstance',
     handler: async ({ params, accountId, audit }) => {
-      const id = await createInstance(withAudit(deps.ctx, audit), { accountId }, launchInputOf(params))
+      const id = await createInstance(
+        withAudit(deps.ctx, audit),
+        { accountId },
+        launchInputOf(params),
+      )
       return { InstanceId: id }
     },
   }

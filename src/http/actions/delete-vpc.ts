@@ -13,7 +13,11 @@ export function deleteVpcAction(deps: { ctx: ServiceContext }): ActionDefinition
     handler: async ({ params, accountId, audit }) => {
       const vpcId = params.requiredStr('VpcId')
       if (params.bool('DryRun') === true) throw errors.dryRunOperation()
-      await deleteVpc(withAudit(deps.ctx, audit), { accountId }, { regionId: regionOf(params), vpcId })
+      await deleteVpc(
+        withAudit(deps.ctx, audit),
+        { accountId },
+        { regionId: regionOf(params), vpcId },
+      )
       return {}
     },
   }

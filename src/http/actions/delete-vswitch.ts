@@ -13,7 +13,11 @@ export function deleteVSwitchAction(deps: { ctx: ServiceContext }): ActionDefini
     handler: async ({ params, accountId, audit }) => {
       const vswitchId = params.requiredStr('VSwitchId')
       if (params.bool('DryRun') === true) throw errors.dryRunOperation()
-      await deleteVSwitch(withAudit(deps.ctx, audit), { accountId }, { regionId: regionOf(params), vswitchId })
+      await deleteVSwitch(
+        withAudit(deps.ctx, audit),
+        { accountId },
+        { regionId: regionOf(params), vswitchId },
+      )
       return {}
     },
   }

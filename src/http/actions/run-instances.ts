@@ -12,7 +12,11 @@ export function runInstancesAction(deps: { ctx: ServiceContext }): ActionDefinit
     action: 'RunInstances',
     handler: async ({ params, accountId, audit }) => {
       const amount = params.int('Amount', { min: 1, max: 100 })
-      const ids = await runInstances(withAudit(deps.ctx, audit), { accountId }, { ...launchInputOf(params), amount })
+      const ids = await runInstances(
+        withAudit(deps.ctx, audit),
+        { accountId },
+        { ...launchInputOf(params), amount },
+      )
       return wrap('InstanceIdSets', 'InstanceIdSet', ids)
     },
   }

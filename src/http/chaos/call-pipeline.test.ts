@@ -30,10 +30,10 @@ async function setup(): Promise<{
   let transactions = 0
   // Counts the transactions run, so "with the effect" is one transaction and not two.
   const store: Store = Object.assign(Object.create(opened) as Store, {
-    transaction: ((fn, opts) => {
+    transaction: (fn, opts) => {
       transactions++
       return opened.transaction(fn, opts)
-    }),
+    },
   })
   const clock = new ManualClock('2026-12-07T00:00:00Z')
   const ctx = createServiceContext({

@@ -86,10 +86,7 @@ export class CallPipeline {
   }
 
   /** Runs `run` for `call`; a state-changing call's `run` gets the trail of its event. */
-  async execute<T>(
-    call: CallInfo,
-    run: (audit: AuditTrail | undefined) => Promise<T>,
-  ): Promise<T> {
+  async execute<T>(call: CallInfo, run: (audit: AuditTrail | undefined) => Promise<T>): Promise<T> {
     const started = this.#d.nowMs()
     let code = 'Success'
     try {
