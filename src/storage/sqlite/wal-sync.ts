@@ -1,17 +1,16 @@
 // The FULL durability of the SQLite adapter: SQLite commits with synchronous=NORMAL (COMMIT
 // writes the WAL without an fsync and does not block the one thread); this fdatasyncs the WAL
-// file off the thread (sync-thread.ts), one sync at a time, and an answer waits for a sync that
-// began after the commit it rests on. Commits made while a sync runs share the next one.
-import { SyncThread } from './sync-thread.js'
+// file off the thread, one sync at a time, and an answer waits for a sync that began after the
+// commit it rests on. Commits made while a sync runs share the next one.
+import { open, type FileHandle } from 'node:fs/promises'
 
-/** Flushes the WAL file at `path` to stable storage (the default: fdatasync on sync-thread.ts). */
+/** Flushes the WAL file at `path` to stable storage (the default: fdatasync on a kept handle). */
 export type SyncWal = (path: string) => Promise<void>
 
 export class WalSync {
   /** undefined when answers need not wait for a sync (`normal`, or `:memory:`) */
   readonly #sync: (() => Promise<void>) | undefined
-  /** the default sync's thread, started by the first sync */
-  #thread: SyncThread | undefined
+  #walHandle: FileHandle | undefined
   /** commits that changed a row; the last one a finished sync covers */
   #committed = 0
   #synced = 0
@@ -20,7 +19,7 @@ export class WalSync {
   #syncing: Promise<void> | undefined
 
   constructor(walPath: string, durable: boolean, syncWal: SyncWal | undefined) {
-    const sync = syncWal ?? ((path: string) => (this.#thread ??= new SyncThread(path)).sync())
+    const sync = syncWal ?? ((path: string) => this.#fdatasync(path))
     this.#sync = durable ? () => sync(walPath) : undefined
   }
 
@@ -57,9 +56,14 @@ export class WalSync {
     this.#synced = Math.max(this.#synced, covers)
   }
 
+  async #fdatasync(path: string): Promise<void> {
+    this.#walHandle ??= await open(path, 'r')
+    await this.#walHandle.datasync()
+  }
+
   async close(): Promise<void> {
     await this.#syncing?.catch(() => undefined)
-    await this.#thread?.close()
-    this.#thread = undefined
+    await this.#walHandle?.close()
+    this.#walHandle = undefined
   }
 }
