@@ -34,7 +34,6 @@ import { startGuestSide } from './dataplane/start-guest-side.js'
 import { ensureLocalTls } from './tls/local-ca.js'
 import { chaosFrom } from './chaos-setup.js'
 export { ChaosConfigError } from './chaos-setup.js'
-import { CallScope } from './http/chaos/call-scope.js'
 import { CallPipeline } from './http/chaos/call-pipeline.js'
 import { Metrics } from './http/chaos/metrics.js'
 import { TokenBuckets } from './domain/throttle-policy.js'
@@ -206,7 +205,6 @@ export async function startServer(
   const chaos = chaosFrom(config)
   const store = await openStore(config)
   await bootstrapAccount(store, env, config.dataDir, print, config.db)
-  const scope = new CallScope()
   const ctx = createServiceContext({
     store,
     clock: systemClock,
@@ -219,7 +217,6 @@ export async function startServer(
     allocation: config.allocation,
     latency: chaos.latency,
     faults: chaos.faults,
-    audit: scope,
     ipv6Pool: config.ipv6Pool,
   })
   const nonces = new NonceLedger(store)
@@ -260,7 +257,6 @@ export async function startServer(
   })
   const calls = new CallPipeline({
     ctx,
-    scope,
     throttle: new TokenBuckets(chaos.throttle),
     faults: chaos.faults,
     metrics,

@@ -6,6 +6,12 @@ export type ResourceKind = 'vpc' | 'vsw' | 'sg' | 'i' | 'eni' | 'vrt' | 'vtb' | 
 export interface IdGenerator {
   /** e.g. `eni-bp1k3n7x9q2w5e8r4t6y` */
   newId(kind: ResourceKind): string
+  /**
+   * An id whose body starts with `atMs` (9 base-36 digits), then 8 random characters: ids made
+   * later sort after, so an index on them grows at its end instead of at a random page (events,
+   * written with every call that changes state).
+   */
+  newOrderedId(kind: ResourceKind, atMs: number): string
   /** Alibaba's OUI 00:16:3e followed by three random octets. */
   newMac(): string
 }
@@ -14,12 +20,19 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
 /** Builds ids from a source of random bytes: `<kind>-bp1` + 17 lower-case alphanumerics. */
 export function idGeneratorFrom(randomBytes: (n: number) => Uint8Array): IdGenerator {
+  const random = (n: number) => {
+    let body = ''
+    for (const b of randomBytes(n)) body += ALPHABET[b % ALPHABET.length]
+    return body
+  }
   return {
     newId(kind) {
-      const bytes = randomBytes(17)
-      let body = ''
-      for (const b of bytes) body += ALPHABET[b % ALPHABET.length]
-      return `${kind}-bp1${body}`
+      return `${kind}-bp1${random(17)}`
+    },
+    newOrderedId(kind, atMs) {
+      // toString(36) uses 0-9 then a-z, in code-point order: fixed width sorts as numbers do.
+      const time = Math.max(0, Math.floor(atMs)).toString(36).padStart(9, '0').slice(-9)
+      return `${kind}-bp1${time}${random(8)}`
     },
     newMac() {
       const b = randomBytes(3)

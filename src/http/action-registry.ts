@@ -30,6 +30,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { ECS_VERSION, LOCATION_VERSION, STS_VERSION, VPC_VERSION } from '../api/action-versions.js'
 import { errors } from '../domain/errors.js'
 import type { Params } from './params.js'
+import type { AuditTrail } from '../service/audit.js'
 
 export { ECS_VERSION, LOCATION_VERSION, STS_VERSION, VPC_VERSION }
 
@@ -48,6 +49,12 @@ export interface ActionContext {
   host?: string
   /** Request-scoped logger (carries `reqId`). */
   log: FastifyBaseLogger
+  /**
+   * This call's audit trail, for a state-changing call run through the call pipeline: the
+   * handler passes it to its service operation (`withAudit(deps.ctx, audit)`), whose first
+   * transaction writes the call's event with the effect.
+   */
+  audit?: AuditTrail
 }
 
 /** Returns the response body without `RequestId`; must not contain a top-level `Code`. */

@@ -12,6 +12,7 @@ import Fastify, {
 import { parseQuery } from '../api/signing/index.js'
 import { errors } from '../domain/errors.js'
 import type { ActionContext, ActionRegistry } from './action-registry.js'
+import type { AuditTrail } from '../service/audit.js'
 import type { CallInfo } from './chaos/call-pipeline.js'
 import type { Metrics } from './chaos/metrics.js'
 import { productOf, toErrorResponse, type Product } from './error-response.js'
@@ -33,7 +34,7 @@ export type Authenticate = (
 
 /** Runs a resolved call (throttling, faults, events, metrics: chaos/call-pipeline.ts). */
 export interface CallRunner {
-  execute<T>(call: CallInfo, run: () => Promise<T>): Promise<T>
+  execute<T>(call: CallInfo, run: (audit: AuditTrail | undefined) => Promise<T>): Promise<T>
 }
 
 export type LoggerOptions = Exclude<NonNullable<FastifyServerOptions['logger']>, boolean>
@@ -179,7 +180,7 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     if (regionId !== undefined && regionId !== '') ctx.regionId = regionId
     const host = request.headers.host
     if (host !== undefined && host !== '') ctx.host = host
-    const run = () => definition.handler(ctx)
+    const run = (audit?: AuditTrail) => definition.handler(audit ? { ...ctx, audit } : ctx)
     const result =
       opts.calls === undefined
         ? await run()

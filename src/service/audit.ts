@@ -53,7 +53,7 @@ export function eventRow(
   outcome: { code: string; httpStatus: number; kind: EventOutcome; result?: unknown },
 ): AuditEvent {
   return {
-    id: ctx.ids.newId('ev'),
+    id: ctx.ids.newOrderedId('ev', e.at.getTime()),
     at: e.at,
     accountId: e.accountId,
     accessKeyId: e.accessKeyId,

@@ -30,7 +30,7 @@ export interface ServiceContext {
   readonly latency?: LatencyModel | undefined
   /** fault rules (transition rules are applied when an operation is scheduled) */
   readonly faults?: FaultBook | undefined
-  /** the current call's pending event (events are written with the effect) */
+  /** the current call's pending event (events are written with the effect); see withAudit */
   readonly audit?: AuditTrail | undefined
   /** The pool each IPv6-enabled VPC gets its /56 from (the k-th VPC: the k-th /56). */
   readonly ipv6Pool: Ipv6Cidr
@@ -49,6 +49,16 @@ export function parseIpv6Pool(text: string): Ipv6Cidr {
     )
   }
   return c
+}
+
+/**
+ * The context of one call: `ctx` with that call's audit trail, which the call's first
+ * transaction takes its pending event from (runTransaction). The HTTP layer hands the trail to
+ * each state-changing handler explicitly; carrying it implicitly (AsyncLocalStorage) cost every
+ * promise of every request a hook.
+ */
+export function withAudit(ctx: ServiceContext, audit: AuditTrail | undefined): ServiceContext {
+  return audit === undefined ? ctx : { ...ctx, audit }
 }
 
 /** The authenticated caller; every query is scoped to its account. */

@@ -4,7 +4,7 @@
 // strings (`Ipv6Sets.Ipv6Address[]`, `Ipv6PrefixSets.Ipv6Prefix[]`), which Terway reads.
 import type { WireAssignIpv6Addresses } from '../../api/wire/network-interface.js'
 import { assignIpv6Addresses } from '../../service/assign-ipv6-addresses.js'
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { wrap } from '../list-wrapper.js'
 import { nonEmpty, optStr, regionOf } from './shared/request-params.js'
@@ -13,10 +13,10 @@ export function assignIpv6AddressesAction(deps: { ctx: ServiceContext }): Action
   return {
     version: ECS_VERSION,
     action: 'AssignIpv6Addresses',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const networkInterfaceId = params.requiredStr('NetworkInterfaceId')
       const result = await assignIpv6Addresses(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           regionId: regionOf(params),

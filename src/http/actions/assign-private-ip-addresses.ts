@@ -3,7 +3,7 @@
 // prefixes (`Ipv4Prefix.N` / `Ipv4PrefixCount`, 1–10; not mixed with addresses). The new
 // addresses and prefixes are always returned: Terway reads them from here, never re-reading.
 import type { WireAssignedPrivateIpAddressesSet } from '../../api/wire/network-interface.js'
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { MAX_ADDRESSES_PER_CALL } from '../../service/address-request.js'
 import { assignPrivateIpAddresses } from '../../service/assign-private-ip-addresses.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
@@ -14,10 +14,10 @@ export function assignPrivateIpAddressesAction(deps: { ctx: ServiceContext }): A
   return {
     version: ECS_VERSION,
     action: 'AssignPrivateIpAddresses',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const networkInterfaceId = params.requiredStr('NetworkInterfaceId')
       const result = await assignPrivateIpAddresses(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           regionId: regionOf(params),

@@ -1,6 +1,6 @@
 // AttachNetworkInterface (ECS, eni-api.md §7.6): `Attaching` now, `InUse` once the worker runs.
 // One network card (index 0) and no trunk ENIs are modelled.
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { attachNetworkInterface } from '../../service/attach-network-interface.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { regionOf, rejectUnsupported } from './shared/request-params.js'
@@ -9,13 +9,13 @@ export function attachNetworkInterfaceAction(deps: { ctx: ServiceContext }): Act
   return {
     version: ECS_VERSION,
     action: 'AttachNetworkInterface',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const instanceId = params.requiredStr('InstanceId')
       const networkInterfaceId = params.requiredStr('NetworkInterfaceId')
       params.int('NetworkCardIndex', { min: 0, max: 0 })
       rejectUnsupported(params, ['TrunkNetworkInstanceId'])
       await attachNetworkInterface(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         { regionId: regionOf(params), instanceId, networkInterfaceId },
       )

@@ -5,7 +5,7 @@
 // `ResourceGroupId`, `NetworkInterfaceTrafficMode`, `QueueNumber` and `QueuePairNumber` (also as
 // `NetworkInterfaceTrafficConfig.*`) are stored and echoed (extensions.md §7).
 import { errors } from '../../domain/errors.js'
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { createNetworkInterface } from '../../service/create-network-interface.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import type { Params } from '../params.js'
@@ -20,13 +20,13 @@ export function createNetworkInterfaceAction(deps: { ctx: ServiceContext }): Act
   return {
     version: ECS_VERSION,
     action: 'CreateNetworkInterface',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const vswitchId = params.requiredStr('VSwitchId')
       const securityGroupIds = securityGroupIdsOf(params)
       if (securityGroupIds.length === 0) throw errors.missingParameter('SecurityGroupIds.N')
       checkEniType(params)
       const eni = await createNetworkInterface(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           regionId: regionOf(params),

@@ -1,6 +1,6 @@
 // CreateSecurityGroup (ECS, eni-api.md §8.4): a group bound to one VPC; `normal` (default) or
 // `enterprise`. Rules are not modelled: a group only bounds membership and capacity.
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { createSecurityGroup } from '../../service/security-group-operations.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { optStr, regionOf } from './shared/request-params.js'
@@ -10,9 +10,9 @@ export function createSecurityGroupAction(deps: { ctx: ServiceContext }): Action
   return {
     version: ECS_VERSION,
     action: 'CreateSecurityGroup',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const group = await createSecurityGroup(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           regionId: regionOf(params),

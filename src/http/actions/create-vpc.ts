@@ -3,7 +3,7 @@
 // (or `Ipv6CidrBlock`), `Ipv6Isp` records the ISP (extensions.md §2.1). `Tag.N` (≤ 20, VPC codes)
 // lands on the VPC. User CIDRs are not modelled.
 import { defaultResourceGroupId } from '../../domain/resource-group.js'
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { createVpc } from '../../service/create-vpc.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { optStr, regionOf, rejectUnsupported } from './shared/request-params.js'
@@ -15,10 +15,10 @@ export function createVpcAction(deps: { ctx: ServiceContext }): ActionDefinition
   return {
     version: VPC_VERSION,
     action: 'CreateVpc',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       rejectUnsupported(params, UNSUPPORTED)
       const vpc = await createVpc(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           regionId: regionOf(params),

@@ -1,7 +1,7 @@
 // CreateVSwitch (VPC 2016-04-28, eni-api.md §8.2): `Pending`, then `Available` once the worker
 // runs. `Ipv6CidrBlock` is the /64 index 0–255 inside the VPC's /56 (extensions.md §2.2).
 import { errors } from '../../domain/errors.js'
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { createVSwitch } from '../../service/create-vswitch.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { optStr, regionOf, rejectUnsupported } from './shared/request-params.js'
@@ -11,7 +11,7 @@ export function createVSwitchAction(deps: { ctx: ServiceContext }): ActionDefini
   return {
     version: VPC_VERSION,
     action: 'CreateVSwitch',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const input = {
         regionId: regionOf(params),
         vpcId: params.requiredStr('VpcId'),
@@ -27,7 +27,7 @@ export function createVSwitchAction(deps: { ctx: ServiceContext }): ActionDefini
       const mask = params.int('Ipv6CidrMask')
       if (mask !== undefined && mask !== 64) throw errors.invalidParameter('Ipv6CidrMask')
       rejectUnsupported(params, ['VpcIpv6CidrBlock'])
-      const vsw = await createVSwitch(deps.ctx, { accountId }, input)
+      const vsw = await createVSwitch(withAudit(deps.ctx, audit), { accountId }, input)
       return { VSwitchId: vsw.id }
     },
   }

@@ -1,6 +1,6 @@
 // DeleteInstance (ECS, eni-api.md §8.9): `Stopped`, or `Running` with `Force=true`. The primary
 // ENI goes with the instance; secondary ENIs follow their DeleteOnRelease.
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { deleteInstance } from '../../service/instance-lifecycle.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { regionOf } from './shared/request-params.js'
@@ -9,9 +9,9 @@ export function deleteInstanceAction(deps: { ctx: ServiceContext }): ActionDefin
   return {
     version: ECS_VERSION,
     action: 'DeleteInstance',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       await deleteInstance(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           regionId: regionOf(params),

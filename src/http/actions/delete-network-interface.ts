@@ -1,5 +1,5 @@
 // DeleteNetworkInterface (ECS, eni-api.md §7.2): `Deleting` now, gone once the worker runs.
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { deleteNetworkInterface } from '../../service/delete-network-interface.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { regionOf } from './shared/request-params.js'
@@ -8,9 +8,9 @@ export function deleteNetworkInterfaceAction(deps: { ctx: ServiceContext }): Act
   return {
     version: ECS_VERSION,
     action: 'DeleteNetworkInterface',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       await deleteNetworkInterface(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           regionId: regionOf(params),

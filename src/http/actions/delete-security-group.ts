@@ -1,5 +1,5 @@
 // DeleteSecurityGroup (ECS): refused while ENIs are members (`DependencyViolation`).
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { deleteSecurityGroup } from '../../service/security-group-operations.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { regionOf } from './shared/request-params.js'
@@ -8,10 +8,10 @@ export function deleteSecurityGroupAction(deps: { ctx: ServiceContext }): Action
   return {
     version: ECS_VERSION,
     action: 'DeleteSecurityGroup',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const securityGroupId = params.requiredStr('SecurityGroupId')
       await deleteSecurityGroup(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         { regionId: regionOf(params), securityGroupId },
       )

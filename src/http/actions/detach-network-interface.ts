@@ -1,6 +1,6 @@
 // DetachNetworkInterface (ECS, eni-api.md §7.7): `Detaching` now, `Available` once the worker
 // runs; the ENI keeps its addresses. No trunk ENIs are modelled.
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { detachNetworkInterface } from '../../service/detach-network-interface.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { regionOf, rejectUnsupported } from './shared/request-params.js'
@@ -9,12 +9,12 @@ export function detachNetworkInterfaceAction(deps: { ctx: ServiceContext }): Act
   return {
     version: ECS_VERSION,
     action: 'DetachNetworkInterface',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const instanceId = params.requiredStr('InstanceId')
       const networkInterfaceId = params.requiredStr('NetworkInterfaceId')
       rejectUnsupported(params, ['TrunkNetworkInstanceId'])
       await detachNetworkInterface(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         { regionId: regionOf(params), instanceId, networkInterfaceId },
       )

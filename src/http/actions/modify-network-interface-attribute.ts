@@ -2,7 +2,7 @@
 // `SecurityGroupId.N` replaces the whole set. An empty name or description clears it.
 // `QueueNumber` and `NetworkInterfaceTrafficMode` (also as `NetworkInterfaceTrafficConfig.*`)
 // (and `QueuePairNumber`, on an ERI only) follow extensions.md §7.
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { modifyNetworkInterfaceAttribute } from '../../service/modify-network-interface-attribute.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { nonEmpty, regionOf } from './shared/request-params.js'
@@ -14,10 +14,10 @@ export function modifyNetworkInterfaceAttributeAction(deps: {
   return {
     version: ECS_VERSION,
     action: 'ModifyNetworkInterfaceAttribute',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const traffic = trafficParamsOf(params)
       await modifyNetworkInterfaceAttribute(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           regionId: regionOf(params),

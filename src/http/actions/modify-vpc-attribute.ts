@@ -1,7 +1,7 @@
 // ModifyVpcAttribute (VPC 2016-04-28): `VpcName`, `Description`, and IPv6 with `EnableIPv6`
 // (capital IP, unlike CreateVpc's `EnableIpv6`), `Ipv6CidrBlock`, `Ipv6Isp` (extensions.md §2.1).
 // Changing the IPv4 `CidrBlock` is not modelled.
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { modifyVpcAttribute } from '../../service/modify-vpc-attribute.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { optStr, regionOf, rejectUnsupported } from './shared/request-params.js'
@@ -10,11 +10,11 @@ export function modifyVpcAttributeAction(deps: { ctx: ServiceContext }): ActionD
   return {
     version: VPC_VERSION,
     action: 'ModifyVpcAttribute',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const vpcId = params.requiredStr('VpcId')
       rejectUnsupported(params, ['CidrBlock'])
       await modifyVpcAttribute(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           regionId: regionOf(params),

@@ -1,5 +1,5 @@
 // StartInstance (ECS, eni-api.md §8.7): `Stopped` → `Starting`, `Running` once the worker runs.
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { startInstance } from '../../service/instance-lifecycle.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { regionOf } from './shared/request-params.js'
@@ -8,9 +8,9 @@ export function startInstanceAction(deps: { ctx: ServiceContext }): ActionDefini
   return {
     version: ECS_VERSION,
     action: 'StartInstance',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       await startInstance(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           regionId: regionOf(params),

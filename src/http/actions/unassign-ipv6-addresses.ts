@@ -1,6 +1,6 @@
 // UnassignIpv6Addresses (ECS, eni-api.md §7.11): `Ipv6Address.N` and/or `Ipv6Prefix.N` (1–10),
 // all or nothing; each must be the ENI's own (`InvalidIp.IpUnassigned`). `ClientToken` accepted.
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { unassignIpv6Addresses } from '../../service/unassign-ipv6-addresses.js'
 import { ECS_VERSION, type ActionDefinition } from '../action-registry.js'
 import { optStr, regionOf } from './shared/request-params.js'
@@ -9,10 +9,10 @@ export function unassignIpv6AddressesAction(deps: { ctx: ServiceContext }): Acti
   return {
     version: ECS_VERSION,
     action: 'UnassignIpv6Addresses',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const networkInterfaceId = params.requiredStr('NetworkInterfaceId')
       await unassignIpv6Addresses(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           regionId: regionOf(params),

@@ -1,6 +1,6 @@
 // UnTagResources (VPC 2016-04-28, capital T; extensions.md §1.4): removes `TagKey.N` (≤ 20) from
 // `ResourceId.N` (≤ 50), or every tag with `All=true` when no `TagKey.N` is given.
-import type { ServiceContext } from '../../service/context.js'
+import { withAudit, type ServiceContext } from '../../service/context.js'
 import { untagResources } from '../../service/untag-resources.js'
 import { VPC_VERSION, type ActionDefinition } from '../action-registry.js'
 import { regionOf } from './shared/request-params.js'
@@ -10,10 +10,10 @@ export function vpcUnTagResourcesAction(deps: { ctx: ServiceContext }): ActionDe
   return {
     version: VPC_VERSION,
     action: 'UnTagResources',
-    handler: async ({ params, accountId }) => {
+    handler: async ({ params, accountId, audit }) => {
       const { type } = vpcResourceTypeOf(params)
       await untagResources(
-        deps.ctx,
+        withAudit(deps.ctx, audit),
         { accountId },
         {
           api: 'vpc',

@@ -7,9 +7,9 @@ import { errors, isApiError } from '../../domain/errors.js'
 import type { FaultBook } from '../../domain/fault-rules.js'
 import { throttleError, type TokenBuckets } from '../../domain/throttle-policy.js'
 import type { EventOutcome } from '../../domain/resources.js'
-import { recordEvent, type PendingEvent } from '../../service/audit.js'
+import { recordEvent, type AuditTrail, type PendingEvent } from '../../service/audit.js'
 import type { ServiceContext } from '../../service/context.js'
-import { ScopedFailure, type CallScope } from './call-scope.js'
+import { runWithTrail, ScopedFailure } from './call-scope.js'
 import type { Metrics } from './metrics.js'
 
 export interface CallInfo {
@@ -23,7 +23,6 @@ export interface CallInfo {
 
 export interface CallPipelineDeps {
   readonly ctx: ServiceContext
-  readonly scope: CallScope
   readonly throttle: TokenBuckets
   readonly faults: FaultBook
   readonly metrics: Metrics
@@ -86,7 +85,8 @@ export class CallPipeline {
     this.#sleep = deps.sleep ?? defaultSleep
   }
 
-  async execute<T>(call: CallInfo, run: () => Promise<T>): Promise<T> {
+  /** Runs `run` for `call`; a state-changing call's `run` gets the trail of its event. */
+  async execute<T>(call: CallInfo, run: (audit: AuditTrail | undefined) => Promise<T>): Promise<T> {
     const started = this.#d.nowMs()
     let code = 'Success'
     try {
@@ -100,7 +100,10 @@ export class CallPipeline {
     }
   }
 
-  async #execute<T>(call: CallInfo, run: () => Promise<T>): Promise<T> {
+  async #execute<T>(
+    call: CallInfo,
+    run: (audit: AuditTrail | undefined) => Promise<T>,
+  ): Promise<T> {
     const d = this.#d
     const regionId = call.params['RegionId'] ?? ''
     const refused = d.throttle.take(call.accountId, regionId, call.action, d.nowMs())
@@ -148,11 +151,10 @@ export class CallPipeline {
     call: CallInfo,
     readOnly: boolean,
     pending: PendingEvent | undefined,
-    run: () => Promise<T>,
+    run: (audit: AuditTrail | undefined) => Promise<T>,
   ): Promise<T> {
-    const d = this.#d
     try {
-      const { value, unwritten } = await d.scope.run(pending, run)
+      const { value, unwritten } = await runWithTrail(pending, run)
       // A state-changing call that ran no transaction (nothing to write it with): on its own.
       if (unwritten !== undefined) await this.#record(call, 'Success', 200, 'success')
       return value

@@ -1,43 +1,44 @@
-// The current call's pending event, carried through the call's async work (AsyncLocalStorage),
-// so the service's first transaction can write it with the effect (service/audit.ts).
-import { AsyncLocalStorage } from 'node:async_hooks'
+// The current call's pending event, handed to the call's handler as its audit trail (an
+// explicit argument, not AsyncLocalStorage: that would hook every promise of every request), so
+// the service's first transaction can write it with the effect (service/audit.ts).
 import type { AuditTrail, PendingEvent } from '../../service/audit.js'
 
-interface Slot {
+/** One call's trail: its pending event, taken once by the transaction that writes it. */
+class CallTrail implements AuditTrail {
   pending: PendingEvent | undefined
-}
 
-export class CallScope implements AuditTrail {
-  readonly #als = new AsyncLocalStorage<Slot>()
+  constructor(pending: PendingEvent | undefined) {
+    this.pending = pending
+  }
 
   take(): PendingEvent | undefined {
-    const slot = this.#als.getStore()
-    if (slot?.pending === undefined) return undefined
-    const pending = slot.pending
-    slot.pending = undefined
+    const pending = this.pending
+    this.pending = undefined
     return pending
   }
 
   putBack(e: PendingEvent): void {
-    const slot = this.#als.getStore()
-    if (slot !== undefined) slot.pending = e
+    this.pending = e
   }
+}
 
-  /** Runs `fn` with `pending` as the call's event; resolves with whether it is still unwritten. */
-  async run<T>(
-    pending: PendingEvent | undefined,
-    fn: () => Promise<T>,
-  ): Promise<{ value: T; unwritten: PendingEvent | undefined }> {
-    const slot: Slot = { pending }
-    try {
-      const value = await this.#als.run(slot, fn)
-      return { value, unwritten: slot.pending }
-    } catch (e: unknown) {
-      throw new ScopedFailure(e, slot.pending)
-    } finally {
-      // Nothing started during the call (a timer, the worker) may write it later.
-      slot.pending = undefined
-    }
+/**
+ * Runs `fn` with a trail holding `pending` (none for a call that records no event with an
+ * effect); resolves with whether the event is still unwritten.
+ */
+export async function runWithTrail<T>(
+  pending: PendingEvent | undefined,
+  fn: (audit: AuditTrail | undefined) => Promise<T>,
+): Promise<{ value: T; unwritten: PendingEvent | undefined }> {
+  const trail = pending === undefined ? undefined : new CallTrail(pending)
+  try {
+    const value = await fn(trail)
+    return { value, unwritten: trail?.pending }
+  } catch (e: unknown) {
+    throw new ScopedFailure(e, trail?.pending)
+  } finally {
+    // Nothing started during the call (a timer, the worker) may write it later.
+    if (trail !== undefined) trail.pending = undefined
   }
 }
 

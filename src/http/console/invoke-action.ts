@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { versionForAction } from '../../api/action-versions.js'
 import { errors } from '../../domain/errors.js'
 import type { ActionContext, ActionDefinition, ActionRegistry } from '../action-registry.js'
+import type { AuditTrail } from '../../service/audit.js'
 import type { CallRunner } from '../server.js'
 import { Params } from '../params.js'
 
@@ -43,7 +44,7 @@ export async function invokeAction(
   }
   const regionId = params.str('RegionId')
   if (regionId !== undefined && regionId !== '') ctx.regionId = regionId
-  const run = () => definition.handler(ctx)
+  const run = (audit?: AuditTrail) => definition.handler(audit ? { ...ctx, audit } : ctx)
   const result =
     call.calls === undefined
       ? await run()
