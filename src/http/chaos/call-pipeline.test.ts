@@ -29,12 +29,11 @@ async function setup(): Promise<{
   const opened = await SqliteStore.open(new Database(':memory:'))
   let transactions = 0
   // Counts the transactions run, so "with the effect" is one transaction and not two.
-  const store: Store = Object.assign(Object.create(opened) as Store, {
-    transaction: (fn, opts) => {
-      transactions++
-      return opened.transaction(fn, opts)
-    },
-  })
+  const transaction: Store['transaction'] = (fn, opts) => {
+    transactions++
+    return opened.transaction(fn, opts)
+  }
+  const store: Store = Object.assign(Object.create(opened) as Store, { transaction })
   const clock = new ManualClock('2026-12-07T00:00:00Z')
   const ctx = createServiceContext({
     store,
