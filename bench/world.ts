@@ -50,6 +50,27 @@ export async function createNetwork(
   return { vpcId: vpc.VpcId, vswitchIds, securityGroupId: sg.SecurityGroupId }
 }
 
+/**
+ * Fills the security group with about `addresses` private IPs: ENIs of its own (each 1 primary
+ * + 49 secondaries) in `vswitchId`. Returns how many addresses it added.
+ */
+export async function fillGroup(
+  url: string,
+  vswitchId: string,
+  securityGroupId: string,
+  addresses: number,
+): Promise<number> {
+  const call = apiOf(url)
+  const enis = await createEnis(url, vswitchId, securityGroupId, Math.floor(addresses / 50))
+  for (const id of enis) {
+    await call('AssignPrivateIpAddresses', {
+      NetworkInterfaceId: id,
+      SecondaryPrivateIpAddressCount: 49,
+    })
+  }
+  return enis.length * 50
+}
+
 export async function createEnis(
   url: string,
   vswitchId: string,
