@@ -145,30 +145,6 @@ if (url === undefined || url === '') {
       })
     })
 
-    it('migration 10 counts the slots each security group already holds', async () => {
-      await withSchema('group slots backfill', async (schema) => {
-        const first = await PostgresStore.open(poolOn(url, schema))
-        const net = await first.transaction(async (tx) => {
-          const net = await seedNetwork(tx)
-          await seedEni(tx, net, {}, { secondaries: ['10.0.0.50', '10.0.0.51'] })
-          await seedEni(tx, net)
-          return net
-        })
-        await first.close()
-        // As a database from before version 10 would be.
-        await admin.query(`ALTER TABLE ${schema}.security_groups DROP COLUMN ip_slots`)
-        await admin.query(`DELETE FROM ${schema}.schema_migrations WHERE version = 10`)
-
-        const second = await PostgresStore.open(poolOn(url, schema))
-        try {
-          const slots = await second.transaction((tx) => tx.countSecurityGroupIpsIn([net.sg.id]))
-          assert.equal(slots.get(net.sg.id), 4)
-        } finally {
-          await second.close()
-        }
-      })
-    })
-
     it('two replicas allocating the same address: exactly one wins', async () => {
       await withSchema('two replicas', async (schema) => {
         const replicas = [

@@ -5,7 +5,6 @@ import { ENI_LIST_COLUMNS, ENI_SELECT, enisOfRows, taggedEnisOfRows } from './en
 import { add, pageQueryRows, where } from './paging.js'
 import { releaseIpv6Block } from './prefix-queries.js'
 import type { Dialect, SqlConnection, SqlValue } from './sql-connection.js'
-import { addGroupSlots, eniSlots } from './security-group-slots.js'
 import { addTagMatches, deleteTagsOfResource } from './tag-queries.js'
 import { marks, num, str } from './sql-connection.js'
 
@@ -42,9 +41,6 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
     accountId,
     ids,
   ) => {
-    // The ENI's slots move from the groups it leaves to the ones it joins.
-    const slots = await eniSlots(c, eniId)
-    await addGroupSlots(c, eniId, -slots)
     await c.run('DELETE FROM eni_security_groups WHERE eni_id = ?', [eniId])
     for (const [position, sgId] of ids.entries()) {
       await c.run(
@@ -52,7 +48,6 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
         [eniId, sgId, accountId, position],
       )
     }
-    await addGroupSlots(c, eniId, slots)
   }
   return {
     setEniSecurityGroups,
@@ -200,7 +195,6 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
         await releaseIpv6Block(c, str(r['vswitch_id']), str(r['block']), num(r['n']))
       }
       await c.run('DELETE FROM ipv6_blocks WHERE eni_id = ?', [id])
-      await addGroupSlots(c, id, -(await eniSlots(c, id)))
       await c.run('DELETE FROM private_ips WHERE eni_id = ?', [id])
       await c.run('DELETE FROM eni_security_groups WHERE eni_id = ?', [id])
       await deleteTagsOfResource(c, 'eni', id)

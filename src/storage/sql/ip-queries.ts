@@ -1,6 +1,5 @@
 import type { Tx } from '../store.js'
 import type { SqlConnection } from './sql-connection.js'
-import { addGroupSlots } from './security-group-slots.js'
 import { bool, marks, num, str } from './sql-connection.js'
 
 type IpQueries = Pick<
@@ -18,7 +17,6 @@ export function ipQueries(c: SqlConnection, nextSeq: () => number): IpQueries {
   return {
     async insertPrivateIps(rows) {
       const inserted: string[] = []
-      const added = new Map<string, number>() // per ENI, for its groups' slots
       // One statement per address: ON CONFLICT DO NOTHING lets a lost race show as "not
       // inserted" without aborting the transaction (PostgreSQL) or raising (SQLite).
       for (const r of rows) {
@@ -27,23 +25,17 @@ export function ipQueries(c: SqlConnection, nextSeq: () => number): IpQueries {
             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
           [r.vswitchId, r.address, r.accountId, r.eniId, r.primary ? 1 : 0, nextSeq()],
         )
-        if (changed > 0) {
-          inserted.push(r.address)
-          added.set(r.eniId, (added.get(r.eniId) ?? 0) + 1)
-        }
+        if (changed > 0) inserted.push(r.address)
       }
-      for (const [eniId, n] of added) await addGroupSlots(c, eniId, n)
       return inserted
     },
     async deletePrivateIps(eniId, addresses) {
       if (addresses.length === 0) return 0
-      const deleted = await c.run(
+      return c.run(
         `DELETE FROM private_ips WHERE eni_id = ? AND is_primary = 0 AND prefix IS NULL
           AND address IN (${marks(addresses.length)})`,
         [eniId, ...addresses],
       )
-      await addGroupSlots(c, eniId, -deleted)
-      return deleted
     },
     async usedAddresses(vswitchId) {
       const rows = await c.all('SELECT address FROM private_ips WHERE vswitch_id = ?', [vswitchId])

@@ -5,7 +5,6 @@ import type { Tx } from '../store.js'
 import { add, pageQuery, where } from './paging.js'
 import type { Dialect, Row, SqlConnection } from './sql-connection.js'
 import { addTagMatches, deleteTagsOfResource } from './tag-queries.js'
-import { groupSlots } from './security-group-slots.js'
 import { date, marks, num, str, strOrNull } from './sql-connection.js'
 
 type NetworkQueries = Pick<
@@ -81,9 +80,19 @@ const toSecurityGroup = (r: Row): SecurityGroup => ({
 })
 
 export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
-  // Single addresses, plus one per IPv4 prefix: kept on the group's row (security-group-slots.ts).
-  const countSecurityGroupIpsIn: NetworkQueries['countSecurityGroupIpsIn'] = (groupIds) =>
-    groupSlots(c, groupIds)
+  const countSecurityGroupIpsIn: NetworkQueries['countSecurityGroupIpsIn'] = async (groupIds) => {
+    const counts = new Map(groupIds.map((id) => [id, 0]))
+    if (groupIds.length === 0) return counts
+    const rows = await c.all(
+      // Single addresses, plus one per IPv4 prefix (its 16 member rows count once).
+      `SELECT m.sg_id, COUNT(*) - COUNT(p.prefix) + COUNT(DISTINCT p.prefix) AS n
+        FROM private_ips p JOIN eni_security_groups m ON m.eni_id = p.eni_id
+        WHERE m.sg_id IN (${marks(groupIds.length)}) GROUP BY m.sg_id`,
+      [...groupIds],
+    )
+    for (const r of rows) counts.set(str(r['sg_id']), num(r['n']))
+    return counts
+  }
   const count = async (sql: string, params: (string | number)[]) =>
     num((await c.all(sql, params))[0]?.['n'] ?? 0)
   return {

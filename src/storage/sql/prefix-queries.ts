@@ -4,7 +4,6 @@
 // ipv6_blocks. Each method is a few statements inside the caller's transaction.
 import type { Tx } from '../store.js'
 import type { SqlConnection } from './sql-connection.js'
-import { addGroupSlots } from './security-group-slots.js'
 import { marks, num, str } from './sql-connection.js'
 
 type PrefixQueries = Pick<
@@ -65,7 +64,6 @@ export function prefixQueries(c: SqlConnection, nextSeq: () => number): PrefixQu
         )
         if (changed === r.members.length) {
           claimed.push(r.prefix)
-          await addGroupSlots(c, r.eniId, 1)
         } else if (changed > 0) {
           await c.run('DELETE FROM private_ips WHERE eni_id = ? AND prefix = ?', [
             r.eniId,
@@ -86,9 +84,7 @@ export function prefixQueries(c: SqlConnection, nextSeq: () => number): PrefixQu
         `DELETE FROM private_ips WHERE eni_id = ? AND prefix IN (${marks(prefixes.length)})`,
         [eniId, ...prefixes],
       )
-      const deleted = num(r?.['n'] ?? 0)
-      await addGroupSlots(c, eniId, -deleted)
-      return deleted
+      return num(r?.['n'] ?? 0)
     },
     async usedIpv4Prefixes(vswitchId) {
       const rows = await c.all(

@@ -321,17 +321,4 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 9,
     statements: [`CREATE INDEX private_ips_address ON private_ips (address)`],
   },
-  {
-    // Each security group's private-IP slots, kept on its row (security-group-slots.ts) so the
-    // capacity check of every assign reads one row instead of counting the group's addresses.
-    // Filled from the addresses already there (a /28's 16 rows count once).
-    version: 10,
-    statements: [
-      `ALTER TABLE security_groups ADD COLUMN ip_slots BIGINT NOT NULL DEFAULT 0`,
-      `UPDATE security_groups SET ip_slots = (
-        SELECT COUNT(*) - COUNT(p.prefix) + COUNT(DISTINCT p.prefix)
-        FROM private_ips p JOIN eni_security_groups m ON m.eni_id = p.eni_id
-        WHERE m.sg_id = security_groups.id)`,
-    ],
-  },
 ]

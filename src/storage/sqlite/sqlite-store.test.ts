@@ -331,31 +331,6 @@ describe('SqliteStore (engine-only)', () => {
     }
   })
 
-  it('migration 10 counts the slots each security group already holds', async () => {
-    const file = join(dir, 'group-slots.db')
-    const first = await SqliteStore.open(new Database(file))
-    const net = await first.transaction(async (tx) => {
-      const net = await seedNetwork(tx)
-      await seedEni(tx, net, {}, { secondaries: ['10.0.0.50', '10.0.0.51'] })
-      await seedEni(tx, net)
-      return net
-    })
-    await first.close()
-    // As a database from before version 10 would be.
-    const raw = new Database(file)
-    raw.exec(`ALTER TABLE security_groups DROP COLUMN ip_slots;
-      DELETE FROM schema_migrations WHERE version = 10`)
-    raw.close()
-
-    const second = await SqliteStore.open(new Database(file))
-    try {
-      const slots = await second.transaction((tx) => tx.countSecurityGroupIpsIn([net.sg.id]))
-      assert.equal(slots.get(net.sg.id), 4)
-    } finally {
-      await second.close()
-    }
-  })
-
   it('rejects the transactions a failed WAL sync was to cover', async () => {
     const { store, calls, settled, turn } = await heldSyncs()
     try {
