@@ -84,8 +84,9 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
     const counts = new Map(groupIds.map((id) => [id, 0]))
     if (groupIds.length === 0) return counts
     const rows = await c.all(
-      // Single addresses, plus one per IPv4 prefix (its 16 member rows count once).
-      `SELECT m.sg_id, COUNT(*) - COUNT(p.prefix) + COUNT(DISTINCT p.prefix) AS n
+      // Single addresses, plus one per IPv4 prefix: a prefix is claimed whole or not at all, so
+      // its rows come in sixteens (no COUNT(DISTINCT …), which sorted them in a temporary b-tree).
+      `SELECT m.sg_id, COUNT(*) - COUNT(p.prefix) + COUNT(p.prefix) / 16 AS n
         FROM private_ips p JOIN eni_security_groups m ON m.eni_id = p.eni_id
         WHERE m.sg_id IN (${marks(groupIds.length)}) GROUP BY m.sg_id`,
       [...groupIds],
