@@ -147,9 +147,10 @@ async function sqlitePhases(synchronous: 'full' | 'normal'): Promise<void> {
       }
       const empty = await writePhases(section, opts, enis)
       if (synchronous === 'full') {
-        // A security group near its 2,000-address cap: the capacity check of every assign
-        // must not grow with what the group holds.
-        const added = await fillGroup(s!.url, net.vswitchIds[0]!, net.securityGroupId, 1_900)
+        // A security group near its 2,000-address cap (room left for the pairs in flight and
+        // those a phase's end cut in half): the capacity check of every assign must not grow
+        // with what the group holds.
+        const added = await fillGroup(s!.url, net.vswitchIds[0]!, net.securityGroupId, 1_700)
         const r = await assignUnassignPairs(opts, 32, enis)
         row(
           section,
