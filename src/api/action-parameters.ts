@@ -55,6 +55,7 @@ const LAUNCH = [
   list('NetworkInterface', 'secondary ENIs at launch; not modelled'),
   list('Ipv6Address', 'IPv6 addresses of the primary ENI (one instance; an IPv6 vSwitch)'),
   p('Ipv6AddressCount', 'or: how many random IPv6 addresses on each primary ENI (1–10)'),
+  p('NetworkInterfaceQueueNumber', "queues of each primary ENI (1–2048, ≤ the type's maximum)"),
   p('LaunchTemplateId', 'not modelled'),
   p('LaunchTemplateName', 'not modelled'),
   TAGS,

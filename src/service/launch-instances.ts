@@ -2,6 +2,7 @@
 // primary ENI (Type Primary, InUse, device 0) with its primary private IP and, with
 // `Ipv6Address.N` / `Ipv6AddressCount` (extensions.md §2.4), IPv6 addresses on an IPv6 vSwitch.
 import { errors } from '../domain/errors.js'
+import { checkQueueNumberFits, checkQueueNumberRange } from '../domain/eni-traffic.js'
 import { findImage } from '../domain/images.js'
 import { findInstanceType } from '../domain/instance-types.js'
 import { defaultResourceGroupId } from '../domain/resource-group.js'
@@ -50,6 +51,8 @@ export interface LaunchInput {
   /** `Ipv6Address.N` (one instance only) or `Ipv6AddressCount`: on each primary ENI */
   readonly ipv6Addresses?: readonly string[] | undefined
   readonly ipv6AddressCount?: number | undefined
+  /** `NetworkInterfaceQueueNumber`: the queues of each primary ENI (1–2048, ≤ the type's maximum) */
+  readonly networkInterfaceQueueNumber?: number | undefined
 }
 
 export async function runInstances(
@@ -99,6 +102,11 @@ async function launch(
   const tags = checkTags(input.tags ?? [], ECS_CREATE_TAG_ERRORS)
   const v6 = ipv6AddressRequest(input.ipv6Addresses, input.ipv6AddressCount)
   if (v6.chosen.length > 0 && amount > 1) throw errors.invalidParameter('Ipv6Address.N')
+  const queueNumber = input.networkInterfaceQueueNumber ?? null
+  if (queueNumber !== null) {
+    checkQueueNumberRange(queueNumber, 'NetworkInterfaceQueueNumber')
+    checkQueueNumberFits(queueNumber, type)
+  }
 
   return runTransaction(ctx, async (tx) => {
     const outcome = await idempotent(
@@ -169,6 +177,7 @@ async function launch(
             checked,
             tags,
             ipv6,
+            queueNumber,
           )
           const done = action === 'RunInstances' ? 'instance.started' : 'instance.created-stopped'
           await schedule(tx, ctx, done, caller.accountId, instance.id)
@@ -190,6 +199,7 @@ async function addPrimaryEni(
   chosen: string[],
   tags: readonly Tag[],
   ipv6: ListOrCount,
+  queueNumber: number | null,
 ): Promise<void> {
   const eniId = ctx.ids.newId('eni')
   const eni: Eni = {
@@ -212,7 +222,7 @@ async function addPrimaryEni(
     createdAt: instance.createdAt,
     trafficMode: 'Standard',
     resourceGroupId: defaultResourceGroupId(instance.accountId),
-    queueNumber: null,
+    queueNumber,
     queuePairNumber: null,
   }
   if (asks(ipv6)) {

@@ -141,6 +141,40 @@ describe('instances', () => {
     }
   })
 
+  test("NetworkInterfaceQueueNumber sets the primary ENI's QueueNumber", async () => {
+    const run = await h.ok<{ InstanceIdSets: { InstanceIdSet: string[] } }>('RunInstances', {
+      RegionId: REGION,
+      InstanceType: 'ecs.g7.large',
+      ImageId: IMAGE_ID,
+      VSwitchId: world.vswitchId,
+      SecurityGroupId: world.securityGroupId,
+      NetworkInterfaceQueueNumber: '2',
+    })
+    await h.settle()
+    const [id] = run.InstanceIdSets.InstanceIdSet
+    const page = await h.ok<{ NetworkInterfaceSets: { NetworkInterfaceSet: unknown[] } }>(
+      'DescribeNetworkInterfaces',
+      { RegionId: REGION, InstanceId: id!, Type: 'Primary' },
+    )
+    const [eni] = listIn(page.NetworkInterfaceSets, 'NetworkInterfaceSet') as {
+      QueueNumber: number
+    }[]
+    assert.equal(eni?.QueueNumber, 2)
+    await h.fails(
+      'RunInstances',
+      {
+        RegionId: REGION,
+        InstanceType: 'ecs.g7.large',
+        ImageId: IMAGE_ID,
+        VSwitchId: world.vswitchId,
+        SecurityGroupId: world.securityGroupId,
+        NetworkInterfaceQueueNumber: '3',
+      },
+      403,
+      'InvalidOperation.MaxEniQueueNumberExceeded',
+    )
+  })
+
   test('errors', async () => {
     const launch = {
       RegionId: REGION,

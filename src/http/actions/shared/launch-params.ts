@@ -1,6 +1,7 @@
 // The parameters RunInstances and CreateInstance share (eni-api.md §8.5, §8.6). Secondary ENIs
 // at launch (`NetworkInterface.N`) and launch templates are not modelled; `Tag.N` lands on each
-// instance and its primary ENI, and so do `Ipv6Address.N` / `Ipv6AddressCount` (1–10).
+// instance and its primary ENI, and so do `Ipv6Address.N` / `Ipv6AddressCount` (1–10) and
+// `NetworkInterfaceQueueNumber`.
 import type { LaunchInput } from '../../../service/launch-instances.js'
 import type { Params } from '../../params.js'
 import {
@@ -33,5 +34,6 @@ export function launchInputOf(params: Params): LaunchInput {
     tags: tagInputsOf(params),
     ipv6Addresses: nonEmpty(params.list('Ipv6Address', { max: 10 })),
     ipv6AddressCount: params.int('Ipv6AddressCount', { min: 1, max: 10 }),
+    networkInterfaceQueueNumber: params.int('NetworkInterfaceQueueNumber'),
   }
 }
