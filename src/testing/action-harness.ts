@@ -152,14 +152,26 @@ export async function buildWorld(h: Harness): Promise<World> {
   return { vpcId: vpc.VpcId, vswitchId: vsw.VSwitchId, securityGroupId: sg.SecurityGroupId }
 }
 
-/** One running ecs.g7.large (3 ENIs, 6 private IPs each) on the world's vSwitch. */
-export async function runInstance(h: Harness, world: World): Promise<string> {
-  const run = await h.ok<{ InstanceIdSets: { InstanceIdSet: string[] } }>('RunInstances', {
+/** RunInstances parameters for one ecs.g7.large on the world's vSwitch and group. */
+export function launchParams(world: World): Record<string, string> {
+  return {
     RegionId: REGION,
     InstanceType: 'ecs.g7.large',
     ImageId: IMAGE_ID,
     VSwitchId: world.vswitchId,
     SecurityGroupId: world.securityGroupId,
+  }
+}
+
+/** One running ecs.g7.large (3 ENIs, 6 private IPs each) on the world's vSwitch; `more` overrides. */
+export async function runInstance(
+  h: Harness,
+  world: World,
+  more: Record<string, string> = {},
+): Promise<string> {
+  const run = await h.ok<{ InstanceIdSets: { InstanceIdSet: string[] } }>('RunInstances', {
+    ...launchParams(world),
+    ...more,
   })
   await h.settle()
   const [id] = run.InstanceIdSets.InstanceIdSet

@@ -5,6 +5,7 @@ import type { Wrapped } from '../../api/wire/list.js'
 import {
   buildWorld,
   IMAGE_ID,
+  launchParams,
   listIn,
   REGION,
   runInstance,
@@ -142,19 +143,10 @@ describe('instances', () => {
   })
 
   test("NetworkInterfaceQueueNumber sets the primary ENI's QueueNumber", async () => {
-    const run = await h.ok<{ InstanceIdSets: { InstanceIdSet: string[] } }>('RunInstances', {
-      RegionId: REGION,
-      InstanceType: 'ecs.g7.large',
-      ImageId: IMAGE_ID,
-      VSwitchId: world.vswitchId,
-      SecurityGroupId: world.securityGroupId,
-      NetworkInterfaceQueueNumber: '2',
-    })
-    await h.settle()
-    const [id] = run.InstanceIdSets.InstanceIdSet
+    const id = await runInstance(h, world, { NetworkInterfaceQueueNumber: '2' })
     const page = await h.ok<{ NetworkInterfaceSets: { NetworkInterfaceSet: unknown[] } }>(
       'DescribeNetworkInterfaces',
-      { RegionId: REGION, InstanceId: id!, Type: 'Primary' },
+      { RegionId: REGION, InstanceId: id, Type: 'Primary' },
     )
     const [eni] = listIn(page.NetworkInterfaceSets, 'NetworkInterfaceSet') as {
       QueueNumber: number
@@ -162,27 +154,14 @@ describe('instances', () => {
     assert.equal(eni?.QueueNumber, 2)
     await h.fails(
       'RunInstances',
-      {
-        RegionId: REGION,
-        InstanceType: 'ecs.g7.large',
-        ImageId: IMAGE_ID,
-        VSwitchId: world.vswitchId,
-        SecurityGroupId: world.securityGroupId,
-        NetworkInterfaceQueueNumber: '3',
-      },
+      { ...launchParams(world), NetworkInterfaceQueueNumber: '3' },
       403,
       'InvalidOperation.MaxEniQueueNumberExceeded',
     )
   })
 
   test('errors', async () => {
-    const launch = {
-      RegionId: REGION,
-      InstanceType: 'ecs.g7.large',
-      ImageId: IMAGE_ID,
-      VSwitchId: world.vswitchId,
-      SecurityGroupId: world.securityGroupId,
-    }
+    const launch = launchParams(world)
     await h.fails(
       'RunInstances',
       { ...launch, 'SecurityGroupIds.1': world.securityGroupId },

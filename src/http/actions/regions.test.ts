@@ -7,7 +7,7 @@ import { ECS_VERSION, VPC_VERSION } from '../../api/action-versions.js'
 import type { Region } from '../../domain/regions.js'
 import {
   buildWorld,
-  IMAGE_ID,
+  runInstance,
   REGION,
   startHarness,
   type Harness,
@@ -37,15 +37,7 @@ before(async () => {
     SecurityGroupId: world.securityGroupId,
   })
   eniId = eni.NetworkInterfaceId
-  const run = await h.ok<{ InstanceIdSets: { InstanceIdSet: string[] } }>('RunInstances', {
-    RegionId: REGION,
-    InstanceType: 'ecs.g7.large',
-    ImageId: IMAGE_ID,
-    VSwitchId: world.vswitchId,
-    SecurityGroupId: world.securityGroupId,
-  })
-  instanceId = run.InstanceIdSets.InstanceIdSet[0] ?? ''
-  await h.settle()
+  instanceId = await runInstance(h, world)
 })
 after(() => h.close())
 

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict'
 import { describe } from 'node:test'
 
 import {
-  aSecurityGroup,
   aVSwitch,
   anAccount,
   anAddress,
@@ -14,7 +13,7 @@ import {
 } from '../../testing/builders.js'
 import type { Cases } from './harness.js'
 import { rejectsWithCode } from './harness.js'
-import { ids, seedEni, seedNetwork, viewOf } from './seed.js'
+import { ids, seedEni, seedGroup, seedNetwork, viewOf } from './seed.js'
 
 export function enisContract(c: Cases): void {
   describe('ENIs', () => {
@@ -25,8 +24,7 @@ export function enisContract(c: Cases): void {
         const x2 = anAddress()
         const w = await store.transaction(async (tx) => {
           const net = await seedNetwork(tx)
-          const sg2 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
-          await tx.insertSecurityGroup(sg2)
+          const sg2 = await seedGroup(tx, net)
           const eni = await seedEni(
             tx,
             net,
@@ -50,8 +48,7 @@ export function enisContract(c: Cases): void {
         const x2 = anAddress()
         const w = await store.transaction(async (tx) => {
           const net = await seedNetwork(tx)
-          const sg2 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
-          await tx.insertSecurityGroup(sg2)
+          const sg2 = await seedGroup(tx, net)
           const a = { accountId: net.account.id, vpcId: net.vpc.id, vswitchId: net.vswitch.id }
           // the secondaries are assigned before the primary: the primary still reads first
           const first = anEni({ ...a, createdAt: at(1) })
@@ -367,10 +364,8 @@ export function enisContract(c: Cases): void {
       async ({ store }) => {
         const w = await store.transaction(async (tx) => {
           const net = await seedNetwork(tx)
-          const sg2 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
-          const sg3 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
-          await tx.insertSecurityGroup(sg2)
-          await tx.insertSecurityGroup(sg3)
+          const sg2 = await seedGroup(tx, net)
+          const sg3 = await seedGroup(tx, net)
           return { net, sg2, sg3, eni: await seedEni(tx, net) }
         })
         const groupsOf = async () =>
@@ -393,8 +388,7 @@ export function enisContract(c: Cases): void {
       const secondary = anAddress()
       const w = await store.transaction(async (tx) => {
         const net = await seedNetwork(tx)
-        const sg2 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
-        await tx.insertSecurityGroup(sg2)
+        const sg2 = await seedGroup(tx, net)
         const gone = await seedEni(
           tx,
           net,

@@ -3,19 +3,12 @@ import assert from 'node:assert/strict'
 import { describe } from 'node:test'
 
 import type { Instance } from '../../domain/resources.js'
-import {
-  aSecurityGroup,
-  aVSwitch,
-  anAccount,
-  anAddress,
-  anInstance,
-  at,
-} from '../../testing/builders.js'
+import { aVSwitch, anAccount, anAddress, anInstance, at } from '../../testing/builders.js'
 import type { InstanceFilter } from '../store.js'
 import type { Cases } from './harness.js'
 import { rejectsWithCode } from './harness.js'
 import type { Network } from './seed.js'
-import { ids, seedEni, seedNetwork } from './seed.js'
+import { ids, seedEni, seedGroup, seedNetwork } from './seed.js'
 
 const ALL = { limit: 100 }
 
@@ -111,8 +104,7 @@ export function instancesContract(c: Cases): void {
       async ({ store }) => {
         const w = await store.transaction(async (tx) => {
           const net = await seedNetwork(tx)
-          const sg2 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
-          await tx.insertSecurityGroup(sg2)
+          const sg2 = await seedGroup(tx, net)
           const i1 = instanceIn(net)
           const i2 = instanceIn(net)
           await tx.insertInstance(i1)

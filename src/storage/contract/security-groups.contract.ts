@@ -5,7 +5,7 @@ import { describe } from 'node:test'
 import { aSecurityGroup, aVpc, anAccount, anAddress } from '../../testing/builders.js'
 import type { Cases } from './harness.js'
 import { rejectsWithCode } from './harness.js'
-import { ids, seedEni, seedNetwork } from './seed.js'
+import { ids, seedEni, seedGroup, seedNetwork } from './seed.js'
 
 const ALL = { limit: 100 }
 
@@ -118,8 +118,7 @@ export function securityGroupsContract(c: Cases): void {
       async ({ store }) => {
         const { net, sg2 } = await store.transaction(async (tx) => {
           const net = await seedNetwork(tx)
-          const sg2 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
-          await tx.insertSecurityGroup(sg2)
+          const sg2 = await seedGroup(tx, net)
           await seedEni(tx, net, {}, { secondaries: [anAddress(), anAddress()] })
           await seedEni(tx, net, {}, { secondaries: [anAddress()], sgIds: [net.sg.id, sg2.id] })
           await seedEni(tx, net, {}, { sgIds: [] })
@@ -145,8 +144,7 @@ export function securityGroupsContract(c: Cases): void {
     c.it('countSecurityGroupMembers counts member ENIs', async ({ store }) => {
       const { net, sg2 } = await store.transaction(async (tx) => {
         const net = await seedNetwork(tx)
-        const sg2 = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
-        await tx.insertSecurityGroup(sg2)
+        const sg2 = await seedGroup(tx, net)
         await seedEni(tx, net, {}, { secondaries: [anAddress()] })
         await seedEni(tx, net, {}, { sgIds: [net.sg.id, sg2.id] })
         return { net, sg2 }

@@ -30,6 +30,13 @@ export async function seedNetwork(tx: Tx, regionId = 'cn-hangzhou'): Promise<Net
   return { account, vpc, vswitch, sg }
 }
 
+/** Another security group in the network's VPC, inserted. */
+export async function seedGroup(tx: Tx, net: Network): Promise<SecurityGroup> {
+  const sg = aSecurityGroup({ accountId: net.account.id, vpcId: net.vpc.id })
+  await tx.insertSecurityGroup(sg)
+  return sg
+}
+
 /**
  * Inserts an ENI of `net` (overridable) with its primary IP row, `secondaries` and security
  * groups (default: the network's group), and returns the ENI.
