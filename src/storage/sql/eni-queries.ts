@@ -110,7 +110,7 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
         add(w, 'id IN (SELECT eni_id FROM eni_security_groups WHERE sg_id = ?)', f.securityGroupId)
       }
       if (f.privateIps) {
-        // The owners first (index private_ips_account_address), then the ENIs by id: as a
+        // The owners first (index private_ips_address: address, account), then the ENIs by id: as a
         // subquery, SQLite would walk every ENI of the account and probe it.
         const owners = f.privateIps.length
           ? await c.all(

@@ -89,7 +89,7 @@ export function instanceQueries(c: SqlConnection, d: Dialect): InstanceQueries {
         )
       }
       if (f.privateIps) {
-        // The owners first (index private_ips_account_address), then the instances by id.
+        // The owners first (index private_ips_address: address, account), then the instances by id.
         const owners = f.privateIps.length
           ? await c.all(
               `SELECT DISTINCT e.instance_id FROM private_ips p JOIN enis e ON e.id = p.eni_id

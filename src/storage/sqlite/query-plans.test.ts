@@ -133,6 +133,48 @@ describe('SQLite query plans of a Describe page', () => {
   })
 })
 
+describe('SQLite query plans of the lookups by private IP', () => {
+  it('the ENI and instance filters and the metadata lookup all seek private_ips_address', async () => {
+    const raw = new Database(':memory:')
+    const { db, texts } = recording(raw)
+    const store = await SqliteStore.open(db)
+    try {
+      const net = await store.transaction((tx) => seedNetwork(tx))
+      const a = net.account.id
+      await store.transaction(async (tx) => {
+        const e = await seedEni(tx, net)
+        const hz = { regionId: 'cn-hangzhou', privateIps: [e.primaryIp] }
+        await tx.listEnis(a, hz, { limit: 10 })
+        await tx.listInstances(a, hz, { limit: 10 })
+        await tx.findInstancesByAddress(e.primaryIp)
+      })
+      const lookups = {
+        'the ENI filter': (s: string) => s.includes('SELECT DISTINCT eni_id FROM private_ips'),
+        'the instance filter': (s: string) => s.includes('SELECT DISTINCT e.instance_id'),
+        'the metadata lookup': (s: string) => s.includes('SELECT i.* FROM private_ips p'),
+      }
+      for (const [what, pick] of Object.entries(lookups)) {
+        const plan = planOf(raw, textOf(texts, what, pick))
+        // (address, account_id) for the filters, (address) for the metadata lookup
+        assert.ok(
+          plan.some((line) =>
+            /^SEARCH p(rivate_ips)? USING INDEX private_ips_address \(address=\?( AND account_id=\?)?\)$/.test(
+              line,
+            ),
+          ),
+          `${what}:\n${plan.join('\n')}`,
+        )
+      }
+      const indexes = raw
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'private_ips'`)
+        .all() as { name: string }[]
+      assert.ok(!indexes.some((i) => i.name === 'private_ips_account_address'))
+    } finally {
+      await store.close()
+    }
+  })
+})
+
 describe('SQLite page cache', () => {
   const dir = mkdtempSync(join(tmpdir(), 'eniplane-cache-'))
   after(() => rmSync(dir, { recursive: true, force: true }))
