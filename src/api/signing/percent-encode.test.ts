@@ -33,3 +33,25 @@ test('a lone surrogate encodes as U+FFFD instead of throwing', () => {
   assert.equal(percentEncode('a\ud800b'), 'a%EF%BF%BDb')
   assert.equal(percentEncode('\udc00'), '%EF%BF%BD')
 })
+
+test('every fast path agrees with the hand-written encoder, code unit by code unit', () => {
+  // each BMP code unit alone and between unreserved letters, plus pairs and lone halves
+  const inputs: string[] = []
+  for (let cp = 0; cp < 0x10000; cp += cp < 0x3000 ? 1 : 61) {
+    const ch = String.fromCharCode(cp)
+    inputs.push(ch, `a${ch}Z`)
+  }
+  inputs.push('😀x', 'x\ud83d', '\ude00x', 'T12:00:00Z', 'AZaz09-_.~')
+  for (const input of inputs) {
+    const expected = [...input]
+      .map((ch) => {
+        const unit = ch.codePointAt(0)!
+        const lone = ch.length === 1 && unit >= 0xd800 && unit <= 0xdfff
+        const bytes = new TextEncoder().encode(lone ? '\ufffd' : ch)
+        if (/^[A-Za-z0-9\-_.~]$/.test(ch)) return ch
+        return [...bytes].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('')
+      })
+      .join('')
+    assert.equal(percentEncode(input), expected, JSON.stringify(input))
+  }
+})

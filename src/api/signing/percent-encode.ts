@@ -1,6 +1,9 @@
 // RFC 3986 percent-encoding exactly as Alibaba's signers do it (wire-protocol.md §4 step 1):
 // UTF-8 bytes, keep A-Z a-z 0-9 - _ . ~, every other byte becomes %XX with upper-case hex.
-// Written out by hand instead of encodeURIComponent so that a lone surrogate cannot throw.
+// Every name and value of every signed request passes through here, on both sides: most (ids,
+// actions, nonces, counts) need nothing and are returned as they are; the rest go through the
+// engine's encodeURIComponent plus the five characters it keeps and RFC 3986 does not. A lone
+// surrogate, which encodeURIComponent refuses with a URIError, takes the hand-written encoder.
 
 const HEX = '0123456789ABCDEF'
 
@@ -20,7 +23,22 @@ function byte(b: number): string {
   return '%' + HEX.charAt(b >> 4) + HEX.charAt(b & 0x0f)
 }
 
+const ALL_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/
+const KEPT_BY_ENCODE_URI = /[!'()*]/g
+
 export function percentEncode(s: string): string {
+  if (ALL_UNRESERVED.test(s)) return s
+  let encoded: string
+  try {
+    encoded = encodeURIComponent(s)
+  } catch {
+    return encodeByHand(s)
+  }
+  return encoded.replace(KEPT_BY_ENCODE_URI, (c) => byte(c.charCodeAt(0)))
+}
+
+/** The same encoding one code unit at a time; a lone surrogate becomes U+FFFD's bytes. */
+function encodeByHand(s: string): string {
   let out = ''
   for (let i = 0; i < s.length; i++) {
     let cp = s.charCodeAt(i)
