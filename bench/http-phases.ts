@@ -106,6 +106,7 @@ export async function assignUnassignPairs(
     connections,
     seconds: opts.seconds,
     requests,
+    settle: true,
   })
 }
 

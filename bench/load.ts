@@ -30,6 +30,13 @@ export interface LoadOptions {
   readonly pids: readonly number[]
   /** builds one connection's request sequence; called once per URL */
   readonly requests: () => Request[]
+  /**
+   * Waits, after the window, until each server has answered every request sent to it. A load
+   * stops at its deadline with requests still in flight, which the server goes on to finish;
+   * the next load must not meet them (a write phase that did would take an ENI whose last
+   * call is still running, and be refused Operation.Conflict, as Alibaba refuses it).
+   */
+  readonly settle?: boolean
 }
 
 /** A signer for `url`'s RPC endpoint: `path(action, params)` is `/?…&Signature=…`. */
@@ -67,12 +74,18 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
   const n = opts.urls.length
   const cpu = () => opts.pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
   const cpuBefore = cpu()
+  const callsBefore = opts.settle === true ? await Promise.all(opts.urls.map(callsAnswered)) : []
   const results = await Promise.all(
     opts.urls.map((url, i) => {
       const share = Math.floor(opts.connections / n) + (i < opts.connections % n ? 1 : 0)
       return run(url, Math.max(1, share), opts.seconds, opts.requests())
     }),
   )
+  if (opts.settle === true) {
+    await Promise.all(
+      opts.urls.map((url, i) => settled(url, callsBefore[i]! + results[i]!.requests.sent)),
+    )
+  }
   let total = 0
   let failures = 0
   let p50 = 0
@@ -94,5 +107,27 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
     p99ms: p99,
     failures,
     cpuMsPerCall: Number(cpuMsPerCall.toFixed(3)),
+  }
+}
+
+/** API calls `url` has answered so far (`eniplane_requests_total`, every Action and Code). */
+async function callsAnswered(url: string): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', url))).text()
+  let n = 0
+  for (const line of text.split('\n')) {
+    if (line.startsWith('eniplane_requests_total{')) n += Number(line.slice(line.lastIndexOf(' ')))
+  }
+  return n
+}
+
+/** Until `url` has answered `calls` API calls, or 10 s have passed (then it says so). */
+async function settled(url: string, calls: number): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while ((await callsAnswered(url)) < calls) {
+    if (Date.now() > deadline) {
+      console.warn(`  (${url} still had calls in flight 10 s after the load ended)`)
+      return
+    }
+    await new Promise((r) => setTimeout(r, 10))
   }
 }
