@@ -238,10 +238,45 @@ async function describePhases(): Promise<void> {
           await describeEnis(opts, c, 'filter by one private IP', { 'PrivateIpAddress.1': middle }),
         )
       }
+      await writesBesidePages(section, s!, opts)
     })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Writes while pages are read, as a CNI's assigns meet its own (and others') periodic full
+ * listings: Assign+Unassign pairs at 8 connections beside 4 connections reading pages of 500,
+ * against each alone. (No CPU per call: both loads run on the same server at once.)
+ */
+async function writesBesidePages(
+  section: string,
+  s: ServeProcess,
+  opts: PhaseOptions,
+): Promise<void> {
+  const api = apiOf(s.url)
+  // The seeded ENIs fill their security group: these 16 get one of their own.
+  const vswitches = (await api('DescribeVSwitches', {})) as {
+    VSwitches: { VSwitch: { VSwitchId: string; VpcId: string }[] }
+  }
+  const vswitch = vswitches.VSwitches.VSwitch[0]!
+  const group = (await api('CreateSecurityGroup', { VpcId: vswitch.VpcId })) as {
+    SecurityGroupId: string
+  }
+  const enis = await createEnis(s.url, vswitch.VSwitchId, group.SecurityGroupId, 16)
+  const alone = await assignUnassignPairs(opts, 8, enis)
+  const [pairs, pages] = await Promise.all([
+    assignUnassignPairs(opts, 8, enis),
+    describeEnis(opts, 4, 'page of 500', { MaxResults: 500 }),
+  ])
+  const figures = (r: LoadResult) => `${r.rps}/s p50 ${r.p50ms} ms p99 ${r.p99ms} ms`
+  row(
+    section,
+    'Assign+Unassign pairs c=8 beside 4 connections reading pages of 500',
+    `pairs ${figures(pairs)}; pages ${figures(pages)}`,
+    `pairs alone: ${figures(alone)}`,
+  )
 }
 
 /** 1,000,000 assigned addresses over 16 /16 vSwitches: start-up, then a first assign in one. */

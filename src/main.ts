@@ -2,7 +2,8 @@
 // worker and the metadata listener, and wires them from one ServerConfig.
 import { createHash, randomBytes } from 'node:crypto'
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, extname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { QUOTA_PROFILES, DEFAULT_REGION_QUOTAS } from './domain/quota-profile.js'
 import { idGeneratorFrom } from './domain/ids.js'
@@ -22,6 +23,9 @@ import { Worker } from './worker/worker.js'
 import { ActionRegistry } from './http/action-registry.js'
 import { registerActions } from './http/actions/register-actions.js'
 import { closeGracefully, createHttpServer } from './http/server.js'
+import { ReadPool } from './http/read-pool.js'
+import { OFFLOADED_READS } from './http/actions/offloaded-reads.js'
+import type { ReadWorkerData } from './read-worker.js'
 import { verifySignature } from './http/auth/verify-request.js'
 import { checkSecurityToken } from './http/auth/security-token.js'
 import { NonceLedger } from './service/nonce-ledger.js'
@@ -33,6 +37,7 @@ import { registerConsole } from './http/console/register-console.js'
 import { startGuestSide } from './dataplane/start-guest-side.js'
 import { ensureLocalTls } from './tls/local-ca.js'
 import { chaosFrom } from './chaos-setup.js'
+import { cryptoBytes, cryptoRandom, systemClock } from './runtime-sources.js'
 export { ChaosConfigError } from './chaos-setup.js'
 import { CallPipeline } from './http/chaos/call-pipeline.js'
 import { Metrics } from './http/chaos/metrics.js'
@@ -49,37 +54,9 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const systemClock = { now: () => new Date() }
-
 /** Console sign-in attempts, counted in the store (so across replicas). */
 const SIGN_IN_PER_SOURCE: RateLimit = { limit: 30, windowMs: 60_000 }
 const SIGN_IN_PER_ACCESS_KEY: RateLimit = { limit: 10, windowMs: 60_000 }
-
-/**
- * Crypto-random bytes handed out from a 4 KiB block drawn at once and replaced when spent (views
- * of a block stay valid): one call into the RNG per few hundred ids instead of one per id (a
- * state-changing request takes an event id and, for an assign, an address pick).
- */
-function pooledRandomBytes(blockSize = 4096): (n: number) => Uint8Array {
-  let block = randomBytes(blockSize)
-  let at = 0
-  return (n) => {
-    if (n > blockSize) return new Uint8Array(randomBytes(n))
-    if (at + n > blockSize) {
-      block = randomBytes(blockSize)
-      at = 0
-    }
-    const out = new Uint8Array(block.buffer, block.byteOffset + at, n)
-    at += n
-    return out
-  }
-}
-const cryptoBytes = pooledRandomBytes()
-/** Uniform in [0, 1), from 32 random bits. */
-const cryptoRandom = () => {
-  const b = cryptoBytes(4)
-  return (((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0) / 2 ** 32
-}
 
 export function isPostgresUrl(db: string): boolean {
   return /^postgres(ql)?:\/\//.test(db)
@@ -219,6 +196,9 @@ export async function startServer(
     faults: chaos.faults,
     ipv6Pool: config.ipv6Pool,
   })
+  // A read worker's failure is logged by the server's logger once it exists.
+  let readWorkerFailed = (e: unknown) => console.error('read worker failed:', e)
+  const reads = startReadPool(config, ctx, (e) => readWorkerFailed(e))
   const nonces = new NonceLedger(store)
   const sessions = new ConsoleSessions(store)
   const worker = new Worker(ctx, {
@@ -269,6 +249,7 @@ export async function startServer(
     ...(https !== undefined ? { https } : {}),
     calls,
     metrics,
+    ...(reads !== undefined ? { reads } : {}),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     authenticate: async (req) => {
       // The verifier looks the key up once; its account comes along with the secret.
@@ -306,12 +287,14 @@ export async function startServer(
       })
     },
   })
+  readWorkerFailed = (e) => app.log.error({ err: e }, 'read worker failed')
   await app.listen({ host: config.host, port: config.port })
   worker.start()
   // --- guest side (src/dataplane/start-guest-side.ts): metadata listener, lab dataplane ---
   const guest = await startGuestSide(ctx, config, (line) => app.log.error(line)).catch(
     async (e: unknown) => {
       await closeGracefully(app)
+      await reads?.close()
       await worker.stop()
       await store.close()
       throw e
@@ -329,10 +312,43 @@ export async function startServer(
     async close() {
       await guest.close()
       await closeGracefully(app)
+      await reads?.close()
       await worker.stop()
       await store.close()
     },
   }
+}
+
+/**
+ * The read workers of a SQLite file (`readWorkers`, http/read-pool.ts): none for PostgreSQL (its
+ * pool already reads on many connections) or for `:memory:` (a database no other connection sees).
+ */
+function startReadPool(
+  config: ServerConfig,
+  ctx: ServiceContext,
+  onError: (e: unknown) => void,
+): ReadPool | undefined {
+  if (config.readWorkers === 0 || isPostgresUrl(config.db) || config.db === ':memory:') {
+    return undefined
+  }
+  const data: ReadWorkerData = {
+    db: config.db,
+    quotaProfile: config.quotaProfile,
+    enisPerRegion: config.enisPerRegion,
+    regions: config.regions,
+    asyncDelayMs: config.asyncDelayMs,
+    allocation: config.allocation,
+    ipv6Pool: config.ipv6Pool,
+  }
+  // The built module under dist/, or the TypeScript one when run through tsx (tests).
+  const here = fileURLToPath(import.meta.url)
+  return new ReadPool({
+    file: new URL(`./read-worker${extname(here)}`, import.meta.url),
+    workerData: data,
+    size: config.readWorkers,
+    actions: OFFLOADED_READS.map((define) => define({ ctx }).action),
+    onError,
+  })
 }
 
 /** HTTPS material: your own files (`--tls-cert/--tls-key`), or the local CA's (`--tls`). */

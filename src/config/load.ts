@@ -28,6 +28,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   ENI_FAULTS: 'faults',
   ENI_LATENCY: 'latency',
   ENI_IPV6_POOL: 'ipv6Pool',
+  ENI_READ_WORKERS: 'readWorkers',
 }
 
 export class ConfigError extends Error {
@@ -114,6 +115,7 @@ function validate(raw: Raw): ServerConfig {
     // `--async-delay-ms` stays a fixed override of any latency model.
     latency: raw.asyncDelayMs !== undefined ? 'fixed' : text('latency', d.latency),
     ipv6Pool: text('ipv6Pool', d.ipv6Pool),
+    readWorkers: int('readWorkers', 0, 16, d.readWorkers),
   }
   if (!/^[0-9a-fA-F:]+\/(\d|[1-4]\d|5[0-6])$/.test(config.ipv6Pool)) {
     problems.push(`ipv6Pool must be an IPv6 CIDR block of /8 to /56 (got "${config.ipv6Pool}")`)

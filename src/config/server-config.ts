@@ -34,6 +34,8 @@ export interface ServerConfig {
   readonly latency: string
   /** IPv6 pool (a CIDR of /8–/56): the k-th IPv6-enabled VPC gets its k-th /56 */
   readonly ipv6Pool: string
+  /** worker threads serving the heavy reads of a SQLite file (http/read-pool.ts); 0: none */
+  readonly readWorkers: number
 }
 
 export const DEFAULT_SERVER_CONFIG: ServerConfig = {
@@ -59,4 +61,5 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   faults: undefined,
   latency: 'fixed',
   ipv6Pool: '2408:4000::/40',
+  readWorkers: 2,
 }

@@ -17,10 +17,11 @@ import type { CallInfo } from './chaos/call-pipeline.js'
 import type { Metrics } from './chaos/metrics.js'
 import { productOf, toErrorResponse, type Product } from './error-response.js'
 import { paramsOf, readRawRpcRequest, type RawRpcRequest } from './raw-rpc-request.js'
+import { renderActionResult } from './action-result.js'
+import type { ReadOffload } from './read-pool.js'
 import {
   JSON_CONTENT_TYPE,
   renderError,
-  renderSuccess,
   responseFormatOf,
   type ResponseFormat,
 } from './response-format.js'
@@ -56,6 +57,8 @@ export interface HttpServerOptions {
   extraRoutes?: (app: FastifyInstance) => void
   /** Serve HTTPS with this PEM certificate (chain) and key instead of plain HTTP. */
   https?: { cert: string; key: string }
+  /** Heavy reads run and rendered on worker threads (read-pool.ts), when given. */
+  reads?: ReadOffload
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024
@@ -180,8 +183,29 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     if (regionId !== undefined && regionId !== '') ctx.regionId = regionId
     const host = request.headers.host
     if (host !== undefined && host !== '') ctx.host = host
-    const run = (audit?: AuditTrail) => definition.handler(audit ? { ...ctx, audit } : ctx)
-    const result =
+    const reads = opts.reads
+    // An offloaded read is run and rendered on a read worker; anything else here.
+    const run: (audit?: AuditTrail) => Promise<{ contentType: string; payload: string }> =
+      reads?.handles(definition.action) === true
+        ? () =>
+            reads.run({
+              action: definition.action,
+              version: definition.version,
+              params: [...params.entries()],
+              accountId,
+              requestId: request.id,
+              format: state.format,
+              ...(ctx.regionId !== undefined ? { regionId: ctx.regionId } : {}),
+              ...(ctx.host !== undefined ? { host: ctx.host } : {}),
+            })
+        : async (audit) =>
+            renderActionResult(
+              state.format,
+              definition.action,
+              request.id,
+              await definition.handler(audit ? { ...ctx, audit } : ctx),
+            )
+    const rendered =
       opts.calls === undefined
         ? await run()
         : await opts.calls.execute(
@@ -195,14 +219,6 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
             },
             run,
           )
-    if (Object.hasOwn(result, 'Code')) {
-      // pop-core treats any success body with a `Code` as an error (wire-protocol.md §7).
-      throw new Error(`${definition.action} returned a top-level Code`)
-    }
-    const rendered = renderSuccess(state.format, definition.action, {
-      RequestId: request.id,
-      ...withoutRequestId(result),
-    })
     return reply.code(200).header('content-type', rendered.contentType).send(rendered.payload)
   }
 
@@ -264,11 +280,4 @@ function peekFormat(request: FastifyRequest): ResponseFormat {
   if (q < 0) return 'JSON'
   const format = parseQuery(url.slice(q + 1)).find(([name]) => name === 'Format')
   return responseFormatOf(format?.[1])
-}
-
-function withoutRequestId(result: Record<string, unknown>): Record<string, unknown> {
-  if (!Object.hasOwn(result, 'RequestId')) return result
-  const rest = { ...result }
-  delete rest['RequestId']
-  return rest
 }

@@ -42,6 +42,8 @@ Options:
                            distributions) or a JSON file; --async-delay-ms overrides it
   --ipv6-pool CIDR         the IPv6 block VPC /56s come from, k-th IPv6 VPC → k-th /56
                            (default 2408:4000::/40)
+  --read-workers N         worker threads that serve DescribeNetworkInterfaces from a SQLite
+                           file, beside the thread that writes (default 2; 0: none)
   --config FILE            JSON file with the same settings (camelCase keys; "regions" may
                            also be [{"regionId": "…", "zones": ["…"], "localName": "…"}])
 Environment: ENI_PORT, ENI_DB, ENI_ASYNC_DELAY_MS, ENI_QUOTA_PROFILE, … override the file;
@@ -74,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
         faults: { type: 'string' },
         latency: { type: 'string' },
         'ipv6-pool': { type: 'string' },
+        'read-workers': { type: 'string' },
         config: { type: 'string' },
       },
     },
@@ -108,6 +111,7 @@ export async function run(argv: string[]): Promise<number> {
         faults: values.faults,
         latency: values.latency,
         ipv6Pool: values['ipv6-pool'],
+        readWorkers: values['read-workers'],
       },
     })
   } catch (e: unknown) {

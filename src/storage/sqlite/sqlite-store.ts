@@ -105,9 +105,17 @@ export class SqliteStore implements Store {
   /** whether the running transaction changed a row */
   #wrote = false
   #checkpointer: Checkpointer | undefined
+  /** how a group begins: BEGIN IMMEDIATE (the writer), BEGIN (a reader: one snapshot) */
+  readonly #begin: string
 
-  private constructor(db: SqliteDatabase, durable: boolean, syncWal: SyncWal | undefined) {
+  private constructor(
+    db: SqliteDatabase,
+    durable: boolean,
+    syncWal: SyncWal | undefined,
+    begin = 'BEGIN IMMEDIATE',
+  ) {
     this.#db = db
+    this.#begin = begin
     this.#wal = new WalSync(`${db.name}-wal`, durable, syncWal)
     this.#conn = {
       all: async <T>(sql: string, params: readonly SqlValue[] = []) => {
@@ -202,6 +210,19 @@ export class SqliteStore implements Store {
     return store
   }
 
+  /**
+   * A reader: a second connection to a database that another store, on another thread, opens
+   * and writes (a read worker's, read-pool.ts). No migration and no sync of its own; each group
+   * of transactions reads one snapshot (a deferred BEGIN, so it never waits for the writer), and
+   * the connection refuses every write (`query_only`), so a Tx used to write fails loudly.
+   */
+  static openReader(db: SqliteDatabase): SqliteStore {
+    db.pragma('query_only = ON')
+    db.pragma('busy_timeout = 5000')
+    db.pragma(`cache_size = -${CACHE_KIB}`)
+    return new SqliteStore(db, false, undefined, 'BEGIN')
+  }
+
   transaction<T>(fn: (tx: Tx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
     // Relaxed: this answer does not wait for the sync (WAL with synchronous=NORMAL survives a
     // crash of the process, not of the machine); a later sync covers it, and no later answer
@@ -227,7 +248,7 @@ export class SqliteStore implements Store {
   /** Runs the waiting transactions (up to MAX_GROUP) in one SQLite transaction, then answers. */
   async #runGroup(): Promise<void> {
     try {
-      this.#control('BEGIN IMMEDIATE')
+      this.#control(this.#begin)
     } catch (e: unknown) {
       // Another process holds the database: this transaction fails, the next ones try again.
       this.#jobs.shift()?.reject(e)

@@ -1,0 +1,116 @@
+// The read pool's own mechanics, with real worker threads running a fixture worker
+// (testing/fixture-read-worker.ts): answers and errors cross intact, a slow read does not hold
+// the others, a worker that dies fails only its own calls and is replaced, and a pool whose
+// workers cannot start hands nothing off (the server then runs the reads itself).
+import assert from 'node:assert/strict'
+import { extname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, it } from 'node:test'
+
+import { isApiError } from '../domain/errors.js'
+import { ReadPool, type ReadCall } from './read-pool.js'
+
+const FIXTURE = new URL(
+  `../testing/fixture-read-worker${extname(fileURLToPath(import.meta.url))}`,
+  import.meta.url,
+)
+
+function pool(size: number, workerData: unknown = {}): ReadPool {
+  return new ReadPool({
+    file: FIXTURE,
+    workerData,
+    size,
+    actions: ['Echo', 'Hang', 'Exit', 'Refuse'],
+  })
+}
+
+function call(action: string, requestId = 'R1'): ReadCall {
+  return {
+    action,
+    version: '2014-05-26',
+    params: [['RegionId', 'cn-hangzhou']],
+    accountId: '1234567890123456',
+    requestId,
+    format: 'JSON',
+  }
+}
+
+async function refusal(p: Promise<unknown>): Promise<{ code: string; status: number }> {
+  try {
+    await p
+  } catch (e: unknown) {
+    assert.ok(isApiError(e), String(e))
+    return { code: e.code, status: e.httpStatus }
+  }
+  assert.fail('expected a refusal')
+}
+
+describe('read pool', () => {
+  it('hands a call to a worker and brings back its bytes, or its error as an ApiError', async () => {
+    const p = pool(1)
+    try {
+      await p.ready()
+      assert.equal(p.handles('Echo'), true)
+      assert.equal(p.handles('AssignPrivateIpAddresses'), false)
+      const answer = await p.run({ ...call('Echo'), regionId: 'cn-hangzhou', host: 'h:1' })
+      assert.equal(answer.contentType, 'application/json')
+      const echoed = JSON.parse(answer.payload) as Record<string, unknown>
+      assert.equal(echoed['threadOf'], 'fixture')
+      assert.deepEqual(echoed['params'], [['RegionId', 'cn-hangzhou']])
+      assert.equal(echoed['host'], 'h:1')
+      assert.deepEqual(await refusal(p.run(call('Refuse'))), {
+        code: 'InvalidParameter',
+        status: 400,
+      })
+    } finally {
+      await p.close()
+    }
+  })
+
+  it('a read that takes long holds no other: the next goes to the worker with none waiting', async () => {
+    const p = pool(2)
+    try {
+      await p.ready()
+      void p.run(call('Hang')).catch(() => undefined)
+      const answer = await p.run(call('Echo', 'R2'))
+      assert.equal(JSON.parse(answer.payload).requestId, 'R2')
+    } finally {
+      await p.close()
+    }
+  })
+
+  it('a worker that dies fails its waiting calls with ServiceUnavailable and is replaced', async () => {
+    const p = pool(1)
+    try {
+      await p.ready()
+      const hung = p.run(call('Hang'))
+      const exiting = p.run(call('Exit'))
+      assert.deepEqual(await refusal(hung), { code: 'ServiceUnavailable', status: 503 })
+      assert.deepEqual(await refusal(exiting), { code: 'ServiceUnavailable', status: 503 })
+      assert.equal(p.size, 1, 'a new worker took its place')
+      const answer = await p.run(call('Echo', 'R3'))
+      assert.equal(JSON.parse(answer.payload).requestId, 'R3')
+    } finally {
+      await p.close()
+    }
+  })
+
+  it('workers that cannot start are not restarted, and the pool then hands nothing off', async () => {
+    const failures: unknown[] = []
+    const p = new ReadPool({
+      file: FIXTURE,
+      workerData: { failAtStart: true },
+      size: 2,
+      actions: ['Echo'],
+      onError: (e) => failures.push(e),
+    })
+    try {
+      await assert.rejects(p.ready(), /cannot open the database/)
+      assert.equal(p.size, 0)
+      assert.equal(p.handles('Echo'), false)
+      assert.equal(failures.length, 2)
+    } finally {
+      await p.close()
+    }
+  })
+})

@@ -1,0 +1,181 @@
+// DescribeNetworkInterfaces from the read workers of a SQLite file (`serve --read-workers`): the
+// real server on a real file, the world built through pop-core. The workers answer what the
+// server's own thread answers, byte for byte (JSON and XML, pages by number and by NextToken,
+// filters, and refusals), and a client reads its own writes through them.
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+
+import { formatQuery, percentEncode, signV1, sortPairs } from './api/signing/index.js'
+import { DEFAULT_SERVER_CONFIG } from './config/server-config.js'
+import { nodeCrypto } from './http/auth/node-crypto.js'
+import { startServer, type RunningServer } from './main.js'
+import { buildCompatWorld, REGION, type CompatWorld } from './testing/compat-world.js'
+import { AK, SECRET, popClient } from './testing/sdk-harness.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'eniplane-read-workers-'))
+const db = join(dir, 'reads.db')
+
+function start(readWorkers: number): Promise<RunningServer> {
+  return startServer(
+    {
+      ...DEFAULT_SERVER_CONFIG,
+      db,
+      dataDir: dir,
+      port: 0,
+      asyncDelayMs: 0,
+      logLevel: 'silent',
+      readWorkers,
+    },
+    { ENIPLANE_ACCESS_KEY_ID: AK, ENIPLANE_ACCESS_KEY_SECRET: SECRET },
+    () => undefined,
+  )
+}
+
+interface Answer {
+  readonly status: number
+  readonly contentType: string | null
+  readonly body: string
+}
+
+/** A V1-signed GET of DescribeNetworkInterfaces, its RequestId and HostId made neutral. */
+async function describeRaw(
+  url: string,
+  params: Record<string, string>,
+  format = 'JSON',
+): Promise<Answer> {
+  const pairs = sortPairs(
+    Object.entries({
+      Action: 'DescribeNetworkInterfaces',
+      Version: '2014-05-26',
+      Format: format,
+      AccessKeyId: AK,
+      SignatureMethod: 'HMAC-SHA1',
+      SignatureVersion: '1.0',
+      SignatureNonce: randomUUID(),
+      Timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      RegionId: REGION,
+      ...params,
+    }),
+  )
+  const signature = signV1(nodeCrypto, 'GET', pairs, SECRET)
+  const res = await fetch(`${url}/?${formatQuery(pairs)}&Signature=${percentEncode(signature)}`)
+  const body = (await res.text())
+    .replaceAll(/[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}/g, 'REQUEST-ID')
+    .replaceAll(/127\.0\.0\.1:\d+/g, 'HOST')
+  return { status: res.status, contentType: res.headers.get('content-type'), body }
+}
+
+describe('DescribeNetworkInterfaces on read workers', () => {
+  let world: CompatWorld
+  let enis: string[]
+  before(async () => {
+    const server = await start(0)
+    try {
+      const ecs = popClient(server.url)
+      world = await buildCompatWorld(ecs, popClient(server.url, undefined, '2016-04-28'))
+      enis = [world.eniId]
+      for (let i = 0; i < 24; i++) {
+        const r = await ecs.request<{ NetworkInterfaceId: string }>(
+          'CreateNetworkInterface',
+          { RegionId: REGION, VSwitchId: world.vswitchId, SecurityGroupId: world.sgId },
+          { method: 'POST' },
+        )
+        enis.push(r.NetworkInterfaceId)
+      }
+      await ecs.request(
+        'AssignPrivateIpAddresses',
+        { RegionId: REGION, NetworkInterfaceId: enis[3], SecondaryPrivateIpAddressCount: 3 },
+        { method: 'POST' },
+      )
+    } finally {
+      await server.close()
+    }
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('answers byte for byte what the server thread answers', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ MaxResults: '10' }, 'JSON'],
+      [{ PageSize: '7', PageNumber: '2' }, 'JSON'],
+      [{ PageSize: '7', PageNumber: '2' }, 'XML'],
+      [{ 'NetworkInterfaceId.1': enis[3]!, 'NetworkInterfaceId.2': 'eni-absent' }, 'JSON'],
+      [{ VSwitchId: world.vswitchId, Status: 'Available', MaxResults: '5' }, 'XML'],
+      [{ MaxResults: '0' }, 'JSON'],
+      [{ MaxResults: '0' }, 'XML'],
+      [{ NextToken: 'not-a-token' }, 'JSON'],
+      [{ RegionId: 'cn-nowhere' }, 'JSON'],
+      [{ Type: 'Trunk' }, 'JSON'],
+    ]
+    const answers = async (url: string): Promise<Answer[]> => {
+      const out: Answer[] = []
+      for (const [params, format] of cases) out.push(await describeRaw(url, params, format))
+      // the page after a NextToken from the first page
+      const first = JSON.parse(out[0]!.body) as { NextToken: string }
+      out.push(await describeRaw(url, { MaxResults: '10', NextToken: first.NextToken }))
+      return out
+    }
+    const inline = await start(0)
+    let onThread: Answer[]
+    try {
+      onThread = await answers(inline.url)
+    } finally {
+      await inline.close()
+    }
+    const pooled = await start(2)
+    let onWorkers: Answer[]
+    try {
+      onWorkers = await answers(pooled.url)
+    } finally {
+      await pooled.close()
+    }
+    assert.deepEqual(
+      onThread.map((a) => a.status),
+      [200, 200, 200, 200, 200, 400, 400, 400, 404, 200, 200],
+    )
+    assert.match(onThread[2]!.contentType ?? '', /^text\/xml/)
+    assert.match(onThread[2]!.body, /^<\?xml .*<DescribeNetworkInterfacesResponse>/)
+    assert.equal(JSON.parse(onThread[0]!.body).NetworkInterfaceSets.NetworkInterfaceSet.length, 10)
+    for (const [i, a] of onWorkers.entries()) assert.deepEqual(a, onThread[i], `case ${i}`)
+  })
+
+  it('a client reads its own writes through the workers', async () => {
+    const server = await start(2)
+    try {
+      const ecs = popClient(server.url)
+      for (let i = 0; i < 15; i++) {
+        const eni = enis[i % enis.length]!
+        const r = await ecs.request<{
+          AssignedPrivateIpAddressesSet: { PrivateIpSet: { PrivateIpAddress: string[] } }
+        }>(
+          'AssignPrivateIpAddresses',
+          { RegionId: REGION, NetworkInterfaceId: eni, SecondaryPrivateIpAddressCount: 1 },
+          { method: 'POST' },
+        )
+        const ip = r.AssignedPrivateIpAddressesSet.PrivateIpSet.PrivateIpAddress[0]!
+        const seen = await describeRaw(server.url, { 'PrivateIpAddress.1': ip })
+        assert.equal(seen.status, 200)
+        const found = JSON.parse(seen.body) as {
+          NetworkInterfaceSets: { NetworkInterfaceSet: { NetworkInterfaceId: string }[] }
+        }
+        assert.deepEqual(
+          found.NetworkInterfaceSets.NetworkInterfaceSet.map((e) => e.NetworkInterfaceId),
+          [eni],
+          `assign ${i}`,
+        )
+        await ecs.request(
+          'UnassignPrivateIpAddresses',
+          { RegionId: REGION, NetworkInterfaceId: eni, 'PrivateIpAddress.1': ip },
+          { method: 'POST' },
+        )
+        const gone = await describeRaw(server.url, { 'PrivateIpAddress.1': ip })
+        assert.equal(JSON.parse(gone.body).TotalCount, 0, `unassign ${i}`)
+      }
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -1,0 +1,88 @@
+// A read worker (http/read-pool.ts): its own read-only connection to the server's SQLite file, a
+// service context from the same configuration, and the same Action definitions the server
+// registers for the Actions it serves. Each call runs its handler and is rendered here; the
+// server's thread only sends the answer's bytes.
+import { parentPort, workerData } from 'node:worker_threads'
+import Database from 'better-sqlite3'
+import type { FastifyBaseLogger } from 'fastify'
+import { QUOTA_PROFILES, DEFAULT_REGION_QUOTAS } from './domain/quota-profile.js'
+import { idGeneratorFrom } from './domain/ids.js'
+import { isApiError } from './domain/errors.js'
+import type { ServerConfig } from './config/server-config.js'
+import { cryptoBytes, cryptoRandom, systemClock } from './runtime-sources.js'
+import { createServiceContext } from './service/context.js'
+import { SqliteStore } from './storage/sqlite/sqlite-store.js'
+import { ActionRegistry } from './http/action-registry.js'
+import { renderActionResult } from './http/action-result.js'
+import { Params } from './http/params.js'
+import type { ReadReply, ReadRequest } from './http/read-pool.js'
+import { OFFLOADED_READS } from './http/actions/offloaded-reads.js'
+
+/** What a read worker is started with (serializable). */
+export type ReadWorkerData = Pick<
+  ServerConfig,
+  'db' | 'quotaProfile' | 'enisPerRegion' | 'regions' | 'asyncDelayMs' | 'allocation' | 'ipv6Pool'
+>
+
+// No handler logs; the context's logger is required by its type, so it is one that drops all.
+const silent = {
+  level: 'silent',
+  fatal: () => undefined,
+  error: () => undefined,
+  warn: () => undefined,
+  info: () => undefined,
+  debug: () => undefined,
+  trace: () => undefined,
+  silent: () => undefined,
+  child: () => silent,
+} as unknown as FastifyBaseLogger
+
+const port = parentPort
+if (port === null) throw new Error('read-worker.ts runs as a worker thread')
+const config = workerData as ReadWorkerData
+const store = SqliteStore.openReader(
+  new Database(config.db, { readonly: true, fileMustExist: true }),
+)
+const ctx = createServiceContext({
+  store,
+  clock: systemClock,
+  ids: idGeneratorFrom(cryptoBytes),
+  random: cryptoRandom,
+  profile: QUOTA_PROFILES[config.quotaProfile],
+  quotas: { ...DEFAULT_REGION_QUOTAS, enisPerRegion: config.enisPerRegion },
+  regions: config.regions,
+  asyncDelayMs: config.asyncDelayMs,
+  allocation: config.allocation,
+  ipv6Pool: config.ipv6Pool,
+})
+const registry = new ActionRegistry()
+for (const define of OFFLOADED_READS) registry.registerAction(define({ ctx }))
+
+port.on('message', (m: ReadRequest) => {
+  void answer(m).then(
+    (reply) => port.postMessage(reply),
+    (e: unknown) => port.postMessage({ id: m.id, internal: String(e) } satisfies ReadReply),
+  )
+})
+port.postMessage({ ready: true } satisfies ReadReply)
+
+async function answer(m: ReadRequest): Promise<ReadReply> {
+  try {
+    const definition = registry.resolve(m.action, m.version)
+    const result = await definition.handler({
+      params: new Params(new Map(m.params)),
+      accountId: m.accountId,
+      requestId: m.requestId,
+      log: silent,
+      ...(m.regionId !== undefined ? { regionId: m.regionId } : {}),
+      ...(m.host !== undefined ? { host: m.host } : {}),
+    })
+    const rendered = renderActionResult(m.format, definition.action, m.requestId, result)
+    // As text: copying it costs less than encoding it here, and the socket encodes it anyway.
+    return { id: m.id, contentType: rendered.contentType, payload: rendered.payload }
+  } catch (e: unknown) {
+    if (isApiError(e))
+      return { id: m.id, code: e.code, httpStatus: e.httpStatus, message: e.message }
+    return { id: m.id, internal: e instanceof Error ? (e.stack ?? e.message) : String(e) }
+  }
+}
