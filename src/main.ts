@@ -5,11 +5,8 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
-import { QUOTA_PROFILES, DEFAULT_REGION_QUOTAS } from './domain/quota-profile.js'
-import { idGeneratorFrom } from './domain/ids.js'
 import type { ServerConfig } from './config/server-config.js'
 import type { Store } from './storage/store.js'
-import { createServiceContext } from './service/context.js'
 import type { ServiceContext } from './service/context.js'
 import {
   BOOTSTRAP_ACCOUNT_NAME,
@@ -37,7 +34,7 @@ import { registerConsole } from './http/console/register-console.js'
 import { startGuestSide } from './dataplane/start-guest-side.js'
 import { ensureLocalTls } from './tls/local-ca.js'
 import { chaosFrom } from './chaos-setup.js'
-import { cryptoBytes, cryptoRandom, systemClock } from './runtime-sources.js'
+import { contextFromConfig } from './context-from-config.js'
 export { ChaosConfigError } from './chaos-setup.js'
 import { CallPipeline } from './http/chaos/call-pipeline.js'
 import { Metrics } from './http/chaos/metrics.js'
@@ -182,20 +179,7 @@ export async function startServer(
   const chaos = chaosFrom(config)
   const store = await openStore(config)
   await bootstrapAccount(store, env, config.dataDir, print, config.db)
-  const ctx = createServiceContext({
-    store,
-    clock: systemClock,
-    ids: idGeneratorFrom(cryptoBytes),
-    random: cryptoRandom,
-    profile: QUOTA_PROFILES[config.quotaProfile],
-    quotas: { ...DEFAULT_REGION_QUOTAS, enisPerRegion: config.enisPerRegion },
-    regions: config.regions,
-    asyncDelayMs: config.asyncDelayMs,
-    allocation: config.allocation,
-    latency: chaos.latency,
-    faults: chaos.faults,
-    ipv6Pool: config.ipv6Pool,
-  })
+  const ctx = contextFromConfig(store, config, { latency: chaos.latency, faults: chaos.faults })
   // A read worker's failure is logged by the server's logger once it exists.
   let readWorkerFailed = (e: unknown) => console.error('read worker failed:', e)
   const reads = startReadPool(config, ctx, (e) => readWorkerFailed(e))
@@ -289,6 +273,7 @@ export async function startServer(
   })
   readWorkerFailed = (e) => app.log.error({ err: e }, 'read worker failed')
   await app.listen({ host: config.host, port: config.port })
+  reads?.start()
   worker.start()
   // --- guest side (src/dataplane/start-guest-side.ts): metadata listener, lab dataplane ---
   const guest = await startGuestSide(ctx, config, (line) => app.log.error(line)).catch(
@@ -331,22 +316,16 @@ function startReadPool(
   if (config.readWorkers === 0 || isPostgresUrl(config.db) || config.db === ':memory:') {
     return undefined
   }
-  const data: ReadWorkerData = {
-    db: config.db,
-    quotaProfile: config.quotaProfile,
-    enisPerRegion: config.enisPerRegion,
-    regions: config.regions,
-    asyncDelayMs: config.asyncDelayMs,
-    allocation: config.allocation,
-    ipv6Pool: config.ipv6Pool,
-  }
+  // the configuration is plain data; the worker reads what ReadWorkerData names
+  const data: ReadWorkerData = config
+  const worthIt = new Map(OFFLOADED_READS.map((r) => [r.define({ ctx }).action, r.worthIt]))
   // The built module under dist/, or the TypeScript one when run through tsx (tests).
   const here = fileURLToPath(import.meta.url)
   return new ReadPool({
     file: new URL(`./read-worker${extname(here)}`, import.meta.url),
     workerData: data,
     size: config.readWorkers,
-    actions: OFFLOADED_READS.map((define) => define({ ctx }).action),
+    offload: (action, params) => worthIt.get(action)?.(params) === true,
     onError,
   })
 }

@@ -1,7 +1,8 @@
 // DescribeNetworkInterfaces from the read workers of a SQLite file (`serve --read-workers`): the
 // real server on a real file, the world built through pop-core. The workers answer what the
 // server's own thread answers, byte for byte (JSON and XML, pages by number and by NextToken,
-// filters, and refusals), and a client reads its own writes through them.
+// filters, and refusals), and a client reads its own writes through them. Every call here asks
+// for a long page (LONG_PAGE), as only those go to a worker.
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -11,7 +12,9 @@ import { after, before, describe, it } from 'node:test'
 
 import { formatQuery, percentEncode, signV1, sortPairs } from './api/signing/index.js'
 import { DEFAULT_SERVER_CONFIG } from './config/server-config.js'
+import { LONG_PAGE, OFFLOADED_READS } from './http/actions/offloaded-reads.js'
 import { nodeCrypto } from './http/auth/node-crypto.js'
+import { Params } from './http/params.js'
 import { startServer, type RunningServer } from './main.js'
 import { buildCompatWorld, REGION, type CompatWorld } from './testing/compat-world.js'
 import { AK, SECRET, popClient } from './testing/sdk-harness.js'
@@ -29,6 +32,7 @@ function start(readWorkers: number): Promise<RunningServer> {
       asyncDelayMs: 0,
       logLevel: 'silent',
       readWorkers,
+      enisPerRegion: 1000,
     },
     { ENIPLANE_ACCESS_KEY_ID: AK, ENIPLANE_ACCESS_KEY_SECRET: SECRET },
     () => undefined,
@@ -78,7 +82,8 @@ describe('DescribeNetworkInterfaces on read workers', () => {
       const ecs = popClient(server.url)
       world = await buildCompatWorld(ecs, popClient(server.url, undefined, '2016-04-28'))
       enis = [world.eniId]
-      for (let i = 0; i < 24; i++) {
+      // more than one long page (LONG_PAGE: shorter pages stay on the server's thread)
+      for (let i = 0; i < LONG_PAGE + 20; i++) {
         const r = await ecs.request<{ NetworkInterfaceId: string }>(
           'CreateNetworkInterface',
           { RegionId: REGION, VSwitchId: world.vswitchId, SecurityGroupId: world.sgId },
@@ -98,24 +103,28 @@ describe('DescribeNetworkInterfaces on read workers', () => {
   after(() => rmSync(dir, { recursive: true, force: true }))
 
   it('answers byte for byte what the server thread answers', async () => {
+    const long = String(LONG_PAGE)
     const cases: [Record<string, string>, string][] = [
-      [{ MaxResults: '10' }, 'JSON'],
-      [{ PageSize: '7', PageNumber: '2' }, 'JSON'],
-      [{ PageSize: '7', PageNumber: '2' }, 'XML'],
-      [{ 'NetworkInterfaceId.1': enis[3]!, 'NetworkInterfaceId.2': 'eni-absent' }, 'JSON'],
-      [{ VSwitchId: world.vswitchId, Status: 'Available', MaxResults: '5' }, 'XML'],
-      [{ MaxResults: '0' }, 'JSON'],
-      [{ MaxResults: '0' }, 'XML'],
-      [{ NextToken: 'not-a-token' }, 'JSON'],
-      [{ RegionId: 'cn-nowhere' }, 'JSON'],
-      [{ Type: 'Trunk' }, 'JSON'],
+      [{ MaxResults: long }, 'JSON'],
+      [{ PageSize: long, PageNumber: '2' }, 'JSON'],
+      [{ PageSize: long, PageNumber: '2' }, 'XML'],
+      [
+        { 'NetworkInterfaceId.1': enis[3]!, 'NetworkInterfaceId.2': 'eni-x', MaxResults: long },
+        'JSON',
+      ],
+      [{ VSwitchId: world.vswitchId, Status: 'Available', MaxResults: '500' }, 'XML'],
+      [{ MaxResults: '501' }, 'JSON'],
+      [{ MaxResults: '501' }, 'XML'],
+      [{ NextToken: 'not-a-token', MaxResults: long }, 'JSON'],
+      [{ RegionId: 'cn-nowhere', MaxResults: long }, 'JSON'],
+      [{ Type: 'Trunk', PageSize: long }, 'JSON'],
     ]
     const answers = async (url: string): Promise<Answer[]> => {
       const out: Answer[] = []
       for (const [params, format] of cases) out.push(await describeRaw(url, params, format))
       // the page after a NextToken from the first page
       const first = JSON.parse(out[0]!.body) as { NextToken: string }
-      out.push(await describeRaw(url, { MaxResults: '10', NextToken: first.NextToken }))
+      out.push(await describeRaw(url, { MaxResults: long, NextToken: first.NextToken }))
       return out
     }
     const inline = await start(0)
@@ -138,11 +147,17 @@ describe('DescribeNetworkInterfaces on read workers', () => {
     )
     assert.match(onThread[2]!.contentType ?? '', /^text\/xml/)
     assert.match(onThread[2]!.body, /^<\?xml .*<DescribeNetworkInterfacesResponse>/)
-    assert.equal(JSON.parse(onThread[0]!.body).NetworkInterfaceSets.NetworkInterfaceSet.length, 10)
+    const firstPage = JSON.parse(onThread[0]!.body) as {
+      NextToken: string
+      NetworkInterfaceSets: { NetworkInterfaceSet: unknown[] }
+    }
+    assert.equal(firstPage.NetworkInterfaceSets.NetworkInterfaceSet.length, LONG_PAGE)
+    assert.notEqual(firstPage.NextToken, '')
     for (const [i, a] of onWorkers.entries()) assert.deepEqual(a, onThread[i], `case ${i}`)
   })
 
   it('a client reads its own writes through the workers', async () => {
+    const long = String(LONG_PAGE)
     const server = await start(2)
     try {
       const ecs = popClient(server.url)
@@ -156,7 +171,7 @@ describe('DescribeNetworkInterfaces on read workers', () => {
           { method: 'POST' },
         )
         const ip = r.AssignedPrivateIpAddressesSet.PrivateIpSet.PrivateIpAddress[0]!
-        const seen = await describeRaw(server.url, { 'PrivateIpAddress.1': ip })
+        const seen = await describeRaw(server.url, { 'PrivateIpAddress.1': ip, MaxResults: long })
         assert.equal(seen.status, 200)
         const found = JSON.parse(seen.body) as {
           NetworkInterfaceSets: { NetworkInterfaceSet: { NetworkInterfaceId: string }[] }
@@ -171,11 +186,20 @@ describe('DescribeNetworkInterfaces on read workers', () => {
           { RegionId: REGION, NetworkInterfaceId: eni, 'PrivateIpAddress.1': ip },
           { method: 'POST' },
         )
-        const gone = await describeRaw(server.url, { 'PrivateIpAddress.1': ip })
+        const gone = await describeRaw(server.url, { 'PrivateIpAddress.1': ip, MaxResults: long })
         assert.equal(JSON.parse(gone.body).TotalCount, 0, `unassign ${i}`)
       }
     } finally {
       await server.close()
     }
+  })
+
+  it('only a call that asks for a long page goes to a worker', () => {
+    const worthIt = (p: Record<string, string>) => OFFLOADED_READS[0]!.worthIt(new Params(p))
+    assert.equal(worthIt({ MaxResults: '500' }), true)
+    assert.equal(worthIt({ PageSize: String(LONG_PAGE) }), true)
+    assert.equal(worthIt({ MaxResults: String(LONG_PAGE - 1) }), false)
+    assert.equal(worthIt({ 'PrivateIpAddress.1': '10.0.0.1' }), false, 'default page: 10')
+    assert.equal(worthIt({ MaxResults: 'many' }), false)
   })
 })

@@ -5,12 +5,9 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import type { FastifyBaseLogger } from 'fastify'
-import { QUOTA_PROFILES, DEFAULT_REGION_QUOTAS } from './domain/quota-profile.js'
-import { idGeneratorFrom } from './domain/ids.js'
 import { isApiError } from './domain/errors.js'
 import type { ServerConfig } from './config/server-config.js'
-import { cryptoBytes, cryptoRandom, systemClock } from './runtime-sources.js'
-import { createServiceContext } from './service/context.js'
+import { contextFromConfig, type ContextConfig } from './context-from-config.js'
 import { SqliteStore } from './storage/sqlite/sqlite-store.js'
 import { ActionRegistry } from './http/action-registry.js'
 import { renderActionResult } from './http/action-result.js'
@@ -19,10 +16,7 @@ import type { ReadReply, ReadRequest } from './http/read-pool.js'
 import { OFFLOADED_READS } from './http/actions/offloaded-reads.js'
 
 /** What a read worker is started with (serializable). */
-export type ReadWorkerData = Pick<
-  ServerConfig,
-  'db' | 'quotaProfile' | 'enisPerRegion' | 'regions' | 'asyncDelayMs' | 'allocation' | 'ipv6Pool'
->
+export type ReadWorkerData = ContextConfig & Pick<ServerConfig, 'db'>
 
 // No handler logs; the context's logger is required by its type, so it is one that drops all.
 const silent = {
@@ -43,20 +37,9 @@ const config = workerData as ReadWorkerData
 const store = SqliteStore.openReader(
   new Database(config.db, { readonly: true, fileMustExist: true }),
 )
-const ctx = createServiceContext({
-  store,
-  clock: systemClock,
-  ids: idGeneratorFrom(cryptoBytes),
-  random: cryptoRandom,
-  profile: QUOTA_PROFILES[config.quotaProfile],
-  quotas: { ...DEFAULT_REGION_QUOTAS, enisPerRegion: config.enisPerRegion },
-  regions: config.regions,
-  asyncDelayMs: config.asyncDelayMs,
-  allocation: config.allocation,
-  ipv6Pool: config.ipv6Pool,
-})
+const ctx = contextFromConfig(store, config)
 const registry = new ActionRegistry()
-for (const define of OFFLOADED_READS) registry.registerAction(define({ ctx }))
+for (const read of OFFLOADED_READS) registry.registerAction(read.define({ ctx }))
 
 port.on('message', (m: ReadRequest) => {
   void answer(m).then(

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, it } from 'node:test'
 
 import { isApiError } from '../domain/errors.js'
+import { Params } from './params.js'
 import { ReadPool, type ReadCall } from './read-pool.js'
 
 const FIXTURE = new URL(
@@ -15,13 +16,18 @@ const FIXTURE = new URL(
   import.meta.url,
 )
 
+const NO_PARAMS = new Params({})
+
 function pool(size: number, workerData: unknown = {}): ReadPool {
-  return new ReadPool({
+  const p = new ReadPool({
     file: FIXTURE,
     workerData,
     size,
-    actions: ['Echo', 'Hang', 'Exit', 'Refuse'],
+    offload: (action) => action !== 'Local',
   })
+  assert.equal(p.handles('Echo', NO_PARAMS), false, 'nothing is handed off before start')
+  p.start()
+  return p
 }
 
 function call(action: string, requestId = 'R1'): ReadCall {
@@ -50,8 +56,8 @@ describe('read pool', () => {
     const p = pool(1)
     try {
       await p.ready()
-      assert.equal(p.handles('Echo'), true)
-      assert.equal(p.handles('AssignPrivateIpAddresses'), false)
+      assert.equal(p.handles('Echo', NO_PARAMS), true)
+      assert.equal(p.handles('Local', NO_PARAMS), false)
       const answer = await p.run({ ...call('Echo'), regionId: 'cn-hangzhou', host: 'h:1' })
       assert.equal(answer.contentType, 'application/json')
       const echoed = JSON.parse(answer.payload) as Record<string, unknown>
@@ -101,13 +107,14 @@ describe('read pool', () => {
       file: FIXTURE,
       workerData: { failAtStart: true },
       size: 2,
-      actions: ['Echo'],
+      offload: () => true,
       onError: (e) => failures.push(e),
     })
+    p.start()
     try {
       await assert.rejects(p.ready(), /cannot open the database/)
       assert.equal(p.size, 0)
-      assert.equal(p.handles('Echo'), false)
+      assert.equal(p.handles('Echo', NO_PARAMS), false)
       assert.equal(failures.length, 2)
     } finally {
       await p.close()

@@ -14,6 +14,7 @@
 // Why threads and not more processes: a SQLite file has one writer, and these reads need none.
 import { Worker } from 'node:worker_threads'
 import { ApiError, errors } from '../domain/errors.js'
+import type { Params } from './params.js'
 import type { ResponseFormat } from './response-format.js'
 
 /** One call for a read worker: the resolved Action and what its handler's context needs. */
@@ -36,8 +37,8 @@ export interface ReadAnswer {
 
 /** What the server needs of the pool. */
 export interface ReadOffload {
-  /** whether calls of `action` run on a worker */
-  handles(action: string): boolean
+  /** whether this call of `action` runs on a worker */
+  handles(action: string, params: Params): boolean
   run(call: ReadCall): Promise<ReadAnswer>
 }
 
@@ -74,20 +75,20 @@ export interface ReadPoolOptions {
   /** passed to each worker as `workerData` */
   readonly workerData: unknown
   readonly size: number
-  /** the Actions the workers serve */
-  readonly actions: readonly string[]
+  /** whether a call goes to a worker (one of the Actions the workers serve, worth the hand-off) */
+  readonly offload: (action: string, params: Params) => boolean
   /** a worker that failed (it is replaced if it had started) */
   readonly onError?: (e: unknown) => void
 }
 
 /**
- * Workers start in the background: calls sent before a worker is ready wait in its queue. One
- * that fails before it is ready (its database cannot be opened) is not replaced, and with none
- * left the pool hands nothing off: the server runs those reads itself.
+ * Workers start in the background (the server starts them once it listens, so they do not
+ * delay it): calls sent before a worker is ready wait in its queue. One that fails before it is
+ * ready (its database cannot be opened) is not replaced, and with none left the pool hands
+ * nothing off: the server runs those reads itself.
  */
 export class ReadPool implements ReadOffload {
   readonly #opts: ReadPoolOptions
-  readonly #actions: ReadonlySet<string>
   readonly #slots: Slot[] = []
   readonly #started: Promise<void>[] = []
   #nextId = 1
@@ -95,8 +96,12 @@ export class ReadPool implements ReadOffload {
 
   constructor(opts: ReadPoolOptions) {
     this.#opts = opts
-    this.#actions = new Set(opts.actions)
-    for (let i = 0; i < opts.size; i++) this.#started.push(this.#spawn())
+  }
+
+  /** Starts the workers (once); until then, and while they start, nothing is handed off. */
+  start(): void {
+    if (this.#started.length > 0) return
+    for (let i = 0; i < this.#opts.size; i++) this.#started.push(this.#spawn())
   }
 
   /** Once every first worker is ready or dead: rejects with a failure, if one failed. */
@@ -111,8 +116,8 @@ export class ReadPool implements ReadOffload {
     return this.#slots.length
   }
 
-  handles(action: string): boolean {
-    return this.#actions.has(action) && this.#slots.length > 0 && !this.#closing
+  handles(action: string, params: Params): boolean {
+    return this.#slots.length > 0 && !this.#closing && this.#opts.offload(action, params)
   }
 
   run(call: ReadCall): Promise<ReadAnswer> {

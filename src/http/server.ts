@@ -186,7 +186,7 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     const reads = opts.reads
     // An offloaded read is run and rendered on a read worker; anything else here.
     const run: (audit?: AuditTrail) => Promise<{ contentType: string; payload: string }> =
-      reads?.handles(definition.action) === true
+      reads?.handles(definition.action, params) === true
         ? () =>
             reads.run({
               action: definition.action,

@@ -34,6 +34,25 @@ function recording(db: Database.Database): { db: SqliteDatabase; texts: string[]
   }
 }
 
+/** A store on an in-memory database whose prepared texts are recorded, with a network seeded. */
+async function withRecordedStore(
+  fn: (r: {
+    raw: Database.Database
+    texts: string[]
+    store: SqliteStore
+    net: Awaited<ReturnType<typeof seedNetwork>>
+  }) => Promise<void>,
+): Promise<void> {
+  const raw = new Database(':memory:')
+  const { db, texts } = recording(raw)
+  const store = await SqliteStore.open(db)
+  try {
+    await fn({ raw, texts, store, net: await store.transaction((tx) => seedNetwork(tx)) })
+  } finally {
+    await store.close()
+  }
+}
+
 /** The plan's lines for `sql` (each `?` bound to NULL: the plan does not depend on values). */
 function planOf(db: Database.Database, sql: string): string[] {
   const marks = sql.split('?').length - 1
@@ -51,12 +70,8 @@ function textOf(texts: readonly string[], what: string, pick: (sql: string) => b
 }
 
 describe('SQLite query plans of a Describe page', () => {
-  it('a NextToken page seeks the (account, region, created_at, id) index to its token', async () => {
-    const raw = new Database(':memory:')
-    const { db, texts } = recording(raw)
-    const store = await SqliteStore.open(db)
-    try {
-      const net = await store.transaction((tx) => seedNetwork(tx))
+  it('a NextToken page seeks the (account, region, created_at, id) index to its token', () =>
+    withRecordedStore(async ({ raw, texts, store, net }) => {
       const hz = { regionId: 'cn-hangzhou' }
       await store.transaction(async (tx) => {
         for (let i = 0; i < 3; i++) await seedEni(tx, net)
@@ -77,17 +92,10 @@ describe('SQLite query plans of a Describe page', () => {
         ),
         planOf(raw, page).join('\n'),
       )
-    } finally {
-      await store.close()
-    }
-  })
+    }))
 
-  it("the page's children are index lookups per ENI, never a scan of a table", async () => {
-    const raw = new Database(':memory:')
-    const { db, texts } = recording(raw)
-    const store = await SqliteStore.open(db)
-    try {
-      const net = await store.transaction((tx) => seedNetwork(tx))
+  it("the page's children are index lookups per ENI, never a scan of a table", () =>
+    withRecordedStore(async ({ raw, texts, store, net }) => {
       await store.transaction(async (tx) => {
         for (let i = 0; i < 3; i++) await seedEni(tx, net)
         await tx.listEnis(net.account.id, { regionId: 'cn-hangzhou' }, { limit: 10 })
@@ -98,17 +106,10 @@ describe('SQLite query plans of a Describe page', () => {
       // security groups, private IPs, IPv6 addresses, /80 prefixes, tags
       assert.equal(searches.length, 5, plan.join('\n'))
       assert.ok(!plan.some((line) => /^SCAN t\b/.test(line)), plan.join('\n'))
-    } finally {
-      await store.close()
-    }
-  })
+    }))
 
-  it('a NextToken page of ListTagResources seeks the tags key to its token', async () => {
-    const raw = new Database(':memory:')
-    const { db, texts } = recording(raw)
-    const store = await SqliteStore.open(db)
-    try {
-      const net = await store.transaction((tx) => seedNetwork(tx))
+  it('a NextToken page of ListTagResources seeks the tags key to its token', () =>
+    withRecordedStore(async ({ raw, texts, store, net }) => {
       const a = net.account.id
       const f = { regionId: 'cn-hangzhou', resourceType: 'eni' as const }
       await store.transaction(async (tx) => {
@@ -127,19 +128,12 @@ describe('SQLite query plans of a Describe page', () => {
         planOf(raw, page).some((line) => line.includes('(resource_id,tag_key)>(?,?)')),
         planOf(raw, page).join('\n'),
       )
-    } finally {
-      await store.close()
-    }
-  })
+    }))
 })
 
 describe('SQLite query plans of the lookups by private IP', () => {
-  it('the ENI and instance filters and the metadata lookup all seek private_ips_address', async () => {
-    const raw = new Database(':memory:')
-    const { db, texts } = recording(raw)
-    const store = await SqliteStore.open(db)
-    try {
-      const net = await store.transaction((tx) => seedNetwork(tx))
+  it('the ENI and instance filters and the metadata lookup all seek private_ips_address', () =>
+    withRecordedStore(async ({ raw, texts, store, net }) => {
       const a = net.account.id
       await store.transaction(async (tx) => {
         const e = await seedEni(tx, net)
@@ -169,10 +163,7 @@ describe('SQLite query plans of the lookups by private IP', () => {
         .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'private_ips'`)
         .all() as { name: string }[]
       assert.ok(!indexes.some((i) => i.name === 'private_ips_account_address'))
-    } finally {
-      await store.close()
-    }
-  })
+    }))
 })
 
 describe('SQLite page cache', () => {
