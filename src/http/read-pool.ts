@@ -65,7 +65,7 @@ interface Waiting {
 }
 
 interface Slot {
-  worker: Worker
+  readonly worker: Worker
   readonly waiting: Map<number, Waiting>
 }
 
