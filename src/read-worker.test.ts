@@ -22,8 +22,12 @@ import { AK, SECRET, popClient } from './testing/sdk-harness.js'
 const dir = mkdtempSync(join(tmpdir(), 'eniplane-read-workers-'))
 const db = join(dir, 'reads.db')
 
-function start(readWorkers: number): Promise<RunningServer> {
-  return startServer(
+/** A server on the test's file with `readWorkers`, closed after `fn`. */
+async function withServer<T>(
+  readWorkers: number,
+  fn: (server: RunningServer) => Promise<T>,
+): Promise<T> {
+  const server = await startServer(
     {
       ...DEFAULT_SERVER_CONFIG,
       db,
@@ -37,6 +41,11 @@ function start(readWorkers: number): Promise<RunningServer> {
     { ENIPLANE_ACCESS_KEY_ID: AK, ENIPLANE_ACCESS_KEY_SECRET: SECRET },
     () => undefined,
   )
+  try {
+    return await fn(server)
+  } finally {
+    await server.close()
+  }
 }
 
 interface Answer {
@@ -76,9 +85,8 @@ async function describeRaw(
 describe('DescribeNetworkInterfaces on read workers', () => {
   let world: CompatWorld
   let enis: string[]
-  before(async () => {
-    const server = await start(0)
-    try {
+  before(() =>
+    withServer(0, async (server) => {
       const ecs = popClient(server.url)
       world = await buildCompatWorld(ecs, popClient(server.url, undefined, '2016-04-28'))
       enis = [world.eniId]
@@ -96,10 +104,8 @@ describe('DescribeNetworkInterfaces on read workers', () => {
         { RegionId: REGION, NetworkInterfaceId: enis[3], SecondaryPrivateIpAddressCount: 3 },
         { method: 'POST' },
       )
-    } finally {
-      await server.close()
-    }
-  })
+    }),
+  )
   after(() => rmSync(dir, { recursive: true, force: true }))
 
   it('answers byte for byte what the server thread answers', async () => {
@@ -124,20 +130,8 @@ describe('DescribeNetworkInterfaces on read workers', () => {
       out.push(await describeRaw(url, { MaxResults: long, NextToken: first.NextToken }))
       return out
     }
-    const inline = await start(0)
-    let onThread: Answer[]
-    try {
-      onThread = await answers(inline.url)
-    } finally {
-      await inline.close()
-    }
-    const pooled = await start(2)
-    let onWorkers: Answer[]
-    try {
-      onWorkers = await answers(pooled.url)
-    } finally {
-      await pooled.close()
-    }
+    const onThread = await withServer(0, (s) => answers(s.url))
+    const onWorkers = await withServer(2, (s) => answers(s.url))
     assert.deepEqual(
       onThread.map((a) => a.status),
       [200, 200, 200, 200, 200, 400, 400, 400, 404, 200, 200],
@@ -153,26 +147,28 @@ describe('DescribeNetworkInterfaces on read workers', () => {
     for (const [i, a] of onWorkers.entries()) assert.deepEqual(a, onThread[i], `case ${i}`)
   })
 
-  it('a client reads its own writes through the workers', async () => {
-    const server = await start(2)
-    // the vSwitch's whole listing, as Cilium's resync reads it (a worker's call)
-    const addressesOf = async (eni: string): Promise<string[]> => {
-      const page = await describeRaw(server.url, { VSwitchId: world.vswitchId, MaxResults: '500' })
-      assert.equal(page.status, 200)
-      const body = JSON.parse(page.body) as {
-        NetworkInterfaceSets: {
-          NetworkInterfaceSet: {
-            NetworkInterfaceId: string
-            PrivateIpSets: { PrivateIpSet: { PrivateIpAddress: string }[] }
-          }[]
+  it('a client reads its own writes through the workers', () =>
+    withServer(2, async (server) => {
+      // the vSwitch's whole listing, as Cilium's resync reads it (a worker's call)
+      const addressesOf = async (eni: string): Promise<string[]> => {
+        const page = await describeRaw(server.url, {
+          VSwitchId: world.vswitchId,
+          MaxResults: '500',
+        })
+        assert.equal(page.status, 200)
+        const body = JSON.parse(page.body) as {
+          NetworkInterfaceSets: {
+            NetworkInterfaceSet: {
+              NetworkInterfaceId: string
+              PrivateIpSets: { PrivateIpSet: { PrivateIpAddress: string }[] }
+            }[]
+          }
         }
+        const item = body.NetworkInterfaceSets.NetworkInterfaceSet.find(
+          (e) => e.NetworkInterfaceId === eni,
+        )
+        return item?.PrivateIpSets.PrivateIpSet.map((p) => p.PrivateIpAddress) ?? []
       }
-      const item = body.NetworkInterfaceSets.NetworkInterfaceSet.find(
-        (e) => e.NetworkInterfaceId === eni,
-      )
-      return item?.PrivateIpSets.PrivateIpSet.map((p) => p.PrivateIpAddress) ?? []
-    }
-    try {
       const ecs = popClient(server.url)
       for (let i = 0; i < 15; i++) {
         const eni = enis[i % enis.length]!
@@ -192,10 +188,7 @@ describe('DescribeNetworkInterfaces on read workers', () => {
         )
         assert.ok(!(await addressesOf(eni)).includes(ip), `unassign ${i}`)
       }
-    } finally {
-      await server.close()
-    }
-  })
+    }))
 
   it('only a call whose answer can be long goes to a worker', () => {
     const worthIt = (p: Record<string, string>) => OFFLOADED_READS[0]!.worthIt(new Params(p))

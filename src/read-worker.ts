@@ -41,11 +41,9 @@ const ctx = contextFromConfig(store, config)
 const registry = new ActionRegistry()
 for (const read of OFFLOADED_READS) registry.registerAction(read.define({ ctx }))
 
+// `answer` never rejects: every failure is its reply.
 port.on('message', (m: ReadRequest) => {
-  void answer(m).then(
-    (reply) => port.postMessage(reply),
-    (e: unknown) => port.postMessage({ id: m.id, internal: String(e) } satisfies ReadReply),
-  )
+  void answer(m).then((reply) => port.postMessage(reply))
 })
 port.postMessage({ ready: true } satisfies ReadReply)
 

@@ -18,16 +18,26 @@ const FIXTURE = new URL(
 
 const NO_PARAMS = new Params({})
 
-function pool(size: number, workerData: unknown = {}): ReadPool {
+/** A started pool of `size` fixture workers, closed after `fn`. */
+async function withPool(
+  size: number,
+  fn: (p: ReadPool) => Promise<void>,
+  more: { workerData?: unknown; onError?: (e: unknown) => void } = {},
+): Promise<void> {
   const p = new ReadPool({
     file: FIXTURE,
-    workerData,
+    workerData: more.workerData ?? {},
     size,
     offload: (action) => action !== 'Local',
+    ...(more.onError !== undefined ? { onError: more.onError } : {}),
   })
   assert.equal(p.handles('Echo', NO_PARAMS), false, 'nothing is handed off before start')
   p.start()
-  return p
+  try {
+    await fn(p)
+  } finally {
+    await p.close()
+  }
 }
 
 function call(action: string, requestId = 'R1'): ReadCall {
@@ -52,9 +62,8 @@ async function refusal(p: Promise<unknown>): Promise<{ code: string; status: num
 }
 
 describe('read pool', () => {
-  it('hands a call to a worker and brings back its bytes, or its error as an ApiError', async () => {
-    const p = pool(1)
-    try {
+  it('hands a call to a worker and brings back its bytes, or its error as an ApiError', () =>
+    withPool(1, async (p) => {
       await p.ready()
       assert.equal(p.handles('Echo', NO_PARAMS), true)
       assert.equal(p.handles('Local', NO_PARAMS), false)
@@ -68,26 +77,18 @@ describe('read pool', () => {
         code: 'InvalidParameter',
         status: 400,
       })
-    } finally {
-      await p.close()
-    }
-  })
+    }))
 
-  it('a read that takes long holds no other: the next goes to the worker with none waiting', async () => {
-    const p = pool(2)
-    try {
+  it('a read that takes long holds no other: the next goes to the worker with none waiting', () =>
+    withPool(2, async (p) => {
       await p.ready()
       void p.run(call('Hang')).catch(() => undefined)
       const answer = await p.run(call('Echo', 'R2'))
       assert.equal(JSON.parse(answer.payload).requestId, 'R2')
-    } finally {
-      await p.close()
-    }
-  })
+    }))
 
-  it('a worker that dies fails its waiting calls with ServiceUnavailable and is replaced', async () => {
-    const p = pool(1)
-    try {
+  it('a worker that dies fails its waiting calls with ServiceUnavailable and is replaced', () =>
+    withPool(1, async (p) => {
       await p.ready()
       const hung = p.run(call('Hang'))
       const exiting = p.run(call('Exit'))
@@ -96,28 +97,19 @@ describe('read pool', () => {
       assert.equal(p.size, 1, 'a new worker took its place')
       const answer = await p.run(call('Echo', 'R3'))
       assert.equal(JSON.parse(answer.payload).requestId, 'R3')
-    } finally {
-      await p.close()
-    }
-  })
+    }))
 
   it('workers that cannot start are not restarted, and the pool then hands nothing off', async () => {
     const failures: unknown[] = []
-    const p = new ReadPool({
-      file: FIXTURE,
-      workerData: { failAtStart: true },
-      size: 2,
-      offload: () => true,
-      onError: (e) => failures.push(e),
-    })
-    p.start()
-    try {
-      await assert.rejects(p.ready(), /cannot open the database/)
-      assert.equal(p.size, 0)
-      assert.equal(p.handles('Echo', NO_PARAMS), false)
-      assert.equal(failures.length, 2)
-    } finally {
-      await p.close()
-    }
+    await withPool(
+      2,
+      async (p) => {
+        await assert.rejects(p.ready(), /cannot open the database/)
+        assert.equal(p.size, 0)
+        assert.equal(p.handles('Echo', NO_PARAMS), false)
+        assert.equal(failures.length, 2)
+      },
+      { workerData: { failAtStart: true }, onError: (e) => failures.push(e) },
+    )
   })
 })
