@@ -7,6 +7,7 @@ import { describe, it } from 'node:test'
 import { accountsContract } from './accounts.contract.js'
 import { eniFiltersContract } from './eni-filters.contract.js'
 import { enisContract } from './enis.contract.js'
+import { eniTextContract } from './eni-text.contract.js'
 import type { StoreContractOptions } from './harness.js'
 import { caseRunner } from './harness.js'
 import { instancesContract } from './instances.contract.js'
@@ -30,6 +31,7 @@ export function describeStoreContract(o: StoreContractOptions): void {
     securityGroupsContract(cases)
     instancesContract(cases)
     enisContract(cases)
+    eniTextContract(cases)
     eniFiltersContract(cases)
     privateIpsContract(cases)
     prefixesContract(cases)

@@ -30,6 +30,7 @@ const DIALECT: Dialect = {
   forUpdate: ' FOR UPDATE',
   forUpdateSkipLocked: ' FOR UPDATE SKIP LOCKED',
   idSet: 'in-list',
+  row: (columns) => columns,
 }
 
 const numbered = new Map<string, string>()

@@ -46,7 +46,7 @@ export const ENI_SELECT = ENI_COLUMNS.join(', ')
  * filter fixes, are not read from each of its 500 rows (taggedEnisOfRows fills them in).
  */
 export const ENI_LIST_COLUMNS: readonly string[] = ENI_COLUMNS.map((c) =>
-  c === 'account_id' || c === 'region_id' ? `NULL AS ${c}` : c,
+  c === 'account_id' || c === 'region_id' ? 'NULL' : c,
 )
 
 /** The account and region every row of a read shares, when its filter fixes them. */
@@ -142,7 +142,7 @@ function childrenSql(d: Dialect, n: number, withTags: boolean): string {
   const table = values
     ? `WITH ids(n, id) AS (VALUES ${Array.from({ length: n }, (_, i) => `(${i}, ?)`).join(', ')}) `
     : ''
-  return `${table}SELECT eni, kind, v, v2 FROM (${branches.join(' UNION ALL ')}) children
+  return `${table}SELECT ${d.row('eni, kind, v, v2')} FROM (${branches.join(' UNION ALL ')}) children
     ORDER BY kind, ord, v`
 }
 

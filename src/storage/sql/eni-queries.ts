@@ -87,7 +87,7 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
     },
     async getEni(accountId, id, forUpdate = false) {
       const rows = await c.rows(
-        `SELECT ${ENI_SELECT} FROM enis WHERE account_id = ? AND id = ?${forUpdate ? d.forUpdate : ''}`,
+        `SELECT ${d.row(ENI_SELECT)} FROM enis WHERE account_id = ? AND id = ?${forUpdate ? d.forUpdate : ''}`,
         [accountId, id],
       )
       const [view] = await enisOfRows(c, d, rows)
@@ -150,7 +150,7 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
         w.clauses.length === unfiltered
           ? async () => (await eniCounts(c, accountId, f.regionId)).enis
           : undefined
-      const result = await pageQueryRows(c, 'enis', ENI_LIST_COLUMNS, w, page, (r) => r, count)
+      const result = await pageQueryRows(c, d, 'enis', ENI_LIST_COLUMNS, w, page, (r) => r, count)
       return {
         items: await taggedEnisOfRows(c, d, { accountId, regionId: f.regionId }, result.items),
         totalCount: result.totalCount,
@@ -159,7 +159,7 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
     },
     async enisOfInstance(instanceId) {
       const rows = await c.rows(
-        `SELECT ${ENI_SELECT} FROM enis WHERE instance_id = ? ORDER BY device_index`,
+        `SELECT ${d.row(ENI_SELECT)} FROM enis WHERE instance_id = ? ORDER BY device_index`,
         [instanceId],
       )
       return enisOfRows(c, d, rows)

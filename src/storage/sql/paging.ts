@@ -1,7 +1,7 @@
 // Keyset (or offset) pagination over (created_at, id), with an exact TotalCount.
 import { errors } from '../../domain/errors.js'
 import type { Page, PageResult } from '../store.js'
-import type { Row, SqlConnection, SqlValue } from './sql-connection.js'
+import type { Dialect, Row, SqlConnection, SqlValue } from './sql-connection.js'
 import { num, str } from './sql-connection.js'
 
 export interface Where {
@@ -53,6 +53,7 @@ export async function pageQuery<T>(
  */
 export async function pageQueryRows<T>(
   c: SqlConnection,
+  d: Dialect,
   table: string,
   columns: readonly string[],
   w: Where,
@@ -63,7 +64,7 @@ export async function pageQueryRows<T>(
   const id = columns.indexOf('id')
   const createdAt = columns.indexOf('created_at')
   if (id < 0 || createdAt < 0) throw new Error('pageQueryRows needs id and created_at')
-  const list = columns.join(', ')
+  const list = d.row(columns.join(', '))
   return pageOf(w, page, map, {
     select: (filter, params) => c.rows(`SELECT ${list} FROM ${table} ${filter}`, params),
     key: (r) => [num(r[createdAt]), str(r[id])],

@@ -2,7 +2,7 @@
 // rate-limit counters. Upserts use `INSERT … ON CONFLICT … DO UPDATE … WHERE`, which SQLite
 // (3.24+) and PostgreSQL both accept.
 import type { ConsoleSessionRecord, NonceUse, Tx } from '../store.js'
-import type { Row, SqlConnection, SqlValue } from './sql-connection.js'
+import type { Dialect, Row, SqlConnection, SqlValue } from './sql-connection.js'
 import { date, num, str } from './sql-connection.js'
 
 type ReplicaQueries = Pick<
@@ -35,6 +35,7 @@ function sessionOf(r: Row): ConsoleSessionRecord {
  */
 async function useNonces(
   c: SqlConnection,
+  d: Dialect,
   pairs: readonly NonceUse[],
   now: Date,
 ): Promise<boolean[]> {
@@ -64,7 +65,7 @@ async function useNonces(
     `INSERT INTO nonces (access_key_id, nonce, expires_at)
       VALUES ${order.map(() => '(?, ?, ?)').join(', ')}
       ON CONFLICT (access_key_id, nonce) DO UPDATE SET expires_at = excluded.expires_at
-      WHERE nonces.expires_at <= ? RETURNING access_key_id, nonce`,
+      WHERE nonces.expires_at <= ? RETURNING ${d.row('access_key_id, nonce')}`,
     params,
   )
   for (const r of rows) {
@@ -74,11 +75,11 @@ async function useNonces(
   return recorded
 }
 
-export function replicaQueries(c: SqlConnection): ReplicaQueries {
+export function replicaQueries(c: SqlConnection, d: Dialect): ReplicaQueries {
   return {
-    useNonces: (pairs, now) => useNonces(c, pairs, now),
+    useNonces: (pairs, now) => useNonces(c, d, pairs, now),
     async useNonce(accessKeyId, nonce, expiresAt, now) {
-      const [recorded] = await useNonces(c, [{ accessKeyId, nonce, expiresAt }], now)
+      const [recorded] = await useNonces(c, d, [{ accessKeyId, nonce, expiresAt }], now)
       return recorded === true
     },
     async purgeNonces(now) {

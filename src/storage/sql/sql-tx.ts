@@ -28,7 +28,7 @@ export function sqlTx(
     ...ipQueries(c, nextSeq),
     ...operationQueries(c, d, scheduled),
     ...tagQueries(c),
-    ...replicaQueries(c),
+    ...replicaQueries(c, d),
     ...eventQueries(c, nextSeq),
     ...prefixQueries(c, nextSeq),
   }

@@ -166,6 +166,38 @@ describe('SQLite query plans of the lookups by private IP', () => {
     }))
 })
 
+describe('SQLite query plans of the lookups by ENI', () => {
+  it("without private_ips_eni, reading, counting and removing an ENI's addresses seek an index", () =>
+    withRecordedStore(async ({ raw, texts, store, net }) => {
+      await store.transaction(async (tx) => {
+        const e = await seedEni(tx, net, {}, { secondaries: ['192.168.1.77'] })
+        await tx.getEni(net.account.id, e.id)
+        await tx.countSecurityGroupIpsIn([net.sg.id])
+        await tx.deletePrivateIps(e.id, ['192.168.1.77'])
+      })
+      const lookups = {
+        "the ENI's children": (s: string) => s.includes('UNION ALL'),
+        "the group's count": (s: string) => s.includes('JOIN eni_security_groups m'),
+        'the removal': (s: string) => s.startsWith('DELETE FROM private_ips WHERE eni_id = ?'),
+      }
+      for (const [what, pick] of Object.entries(lookups)) {
+        const plan = planOf(raw, textOf(texts, what, pick))
+        // private_ips_prefix (eni_id, prefix) by ENI; removing one address may seek it by address
+        assert.ok(
+          plan.some((line) =>
+            /INDEX private_ips_(prefix \(eni_id=\?|address \(address=\?)/.test(line),
+          ),
+          `${what}:\n${plan.join('\n')}`,
+        )
+        assert.ok(!plan.some((line) => /^SCAN (t|p|private_ips)\b/.test(line)), plan.join('\n'))
+      }
+      const indexes = raw
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'private_ips'`)
+        .all() as { name: string }[]
+      assert.ok(!indexes.some((i) => i.name === 'private_ips_eni'))
+    }))
+})
+
 describe('SQLite page cache', () => {
   const dir = mkdtempSync(join(tmpdir(), 'eniplane-cache-'))
   after(() => rmSync(dir, { recursive: true, force: true }))

@@ -37,8 +37,8 @@ export type { SyncWal } from './wal-sync.js'
 export interface SqliteStatement {
   all(...params: unknown[]): unknown[]
   run(...params: unknown[]): { changes: number }
-  /** rows as arrays of values instead of objects (better-sqlite3's `raw`) */
-  raw(toggle: boolean): SqliteStatement
+  /** each row as its first column's value instead of an object (better-sqlite3's `pluck`) */
+  pluck(toggle: boolean): SqliteStatement
   /** false for a statement that writes (e.g. INSERT … RETURNING) */
   readonly readonly: boolean
 }
@@ -58,7 +58,14 @@ export interface SqliteDatabase {
 
 export type SqliteSynchronous = 'full' | 'normal'
 
-const DIALECT: Dialect = { forUpdate: '', forUpdateSkipLocked: '', idSet: 'values' }
+const DIALECT: Dialect = {
+  forUpdate: '',
+  forUpdateSkipLocked: '',
+  idSet: 'values',
+  row: (columns) => `json_array(${columns})`,
+}
+
+const parseRow = (packed: string): unknown[] => JSON.parse(packed) as unknown[]
 
 function translate(e: unknown): never {
   const code = (e as { code?: unknown }).code
@@ -93,7 +100,7 @@ export class SqliteStore implements Store {
   readonly engine = 'sqlite'
   readonly #db: SqliteDatabase
   readonly #statements = new Map<string, SqliteStatement>()
-  readonly #rawStatements = new Map<string, SqliteStatement>()
+  readonly #packedStatements = new Map<string, SqliteStatement>()
   readonly #conn: SqlConnection
   readonly #session = new TxSession(DIALECT, sequenceFrom(Date.now))
   readonly #scheduled = new ScheduleListeners()
@@ -127,7 +134,8 @@ export class SqliteStore implements Store {
       },
       rows: async (sql: string, params: readonly SqlValue[] = []) => {
         try {
-          return this.#read(this.#rawStmt(sql), params) as unknown[][]
+          // each row one JSON array (DIALECT.row)
+          return (this.#read(this.#packedStmt(sql), params) as string[]).map(parseRow)
         } catch (e: unknown) {
           return translate(e)
         }
@@ -160,12 +168,12 @@ export class SqliteStore implements Store {
     return s
   }
 
-  /** The statement in raw mode (rows as arrays); kept apart from the object-mode one. */
-  #rawStmt(sql: string): SqliteStatement {
-    let s = this.#rawStatements.get(sql)
+  /** The statement giving its first column only (a packed row); kept apart from the others. */
+  #packedStmt(sql: string): SqliteStatement {
+    let s = this.#packedStatements.get(sql)
     if (!s) {
-      s = this.#db.prepare(sql).raw(true)
-      this.#rawStatements.set(sql, s)
+      s = this.#db.prepare(sql).pluck(true)
+      this.#packedStatements.set(sql, s)
     }
     return s
   }
