@@ -70,6 +70,35 @@ function healthy(url: string): Promise<boolean> {
   })
 }
 
+/** Serves this process started and that still run: stopped with it (see reapOnExit). */
+const live = new Set<ChildProcess>()
+
+/**
+ * A serve outlives the process that spawned it unless that process stops it: a test file killed
+ * at its timeout, or a bench stopped with Ctrl-C, would leave its serves running (and holding
+ * ports and databases). So this process's exit, SIGINT or SIGTERM kills the serves it started
+ * (SIGKILL: it is going away), and a signal is then raised again to end it as it would have.
+ */
+function reapOnExit(child: ChildProcess): void {
+  if (!reaping) {
+    reaping = true
+    process.once('exit', killLive)
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        killLive()
+        process.kill(process.pid, signal)
+      })
+    }
+  }
+  live.add(child)
+  child.once('exit', () => live.delete(child))
+}
+let reaping = false
+
+function killLive(): void {
+  for (const child of live) child.kill('SIGKILL')
+}
+
 export async function startServe(opts: ServeOptions): Promise<ServeProcess> {
   const name = opts.name ?? 'serve'
   const port = opts.port ?? (await freePort())
@@ -94,6 +123,7 @@ export async function startServe(opts: ServeOptions): Promise<ServeProcess> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  reapOnExit(child)
   let out = ''
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
