@@ -1,8 +1,8 @@
 // A read worker (http/read-pool.ts): its own read-only connection to the server's SQLite file, a
 // service context from the same configuration, and the same Action definitions the server
-// registers for the Actions it serves. Each call runs its handler and is rendered here; the
-// server's thread only sends the answer's bytes.
-import { parentPort, workerData } from 'node:worker_threads'
+// registers for the Actions it serves. Each call runs its handler and is rendered here, and its
+// UTF-8 bytes move to the server's thread (postAnswer), which only sends them.
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import type { FastifyBaseLogger } from 'fastify'
 import { isApiError } from './domain/errors.js'
@@ -12,7 +12,7 @@ import { SqliteStore } from './storage/sqlite/sqlite-store.js'
 import { ActionRegistry } from './http/action-registry.js'
 import { renderActionResult } from './http/action-result.js'
 import { Params } from './http/params.js'
-import type { ReadReply, ReadRequest } from './http/read-pool.js'
+import { postAnswer, type ReadReply, type ReadRequest } from './http/read-pool.js'
 import { OFFLOADED_READS } from './http/actions/offloaded-reads.js'
 
 /** What a read worker is started with (serializable). */
@@ -43,11 +43,11 @@ for (const read of OFFLOADED_READS) registry.registerAction(read.define({ ctx })
 
 // `answer` never rejects: every failure is its reply.
 port.on('message', (m: ReadRequest) => {
-  void answer(m).then((reply) => port.postMessage(reply))
+  void answer(port, m)
 })
 port.postMessage({ ready: true } satisfies ReadReply)
 
-async function answer(m: ReadRequest): Promise<ReadReply> {
+async function answer(to: MessagePort, m: ReadRequest): Promise<void> {
   try {
     const definition = registry.resolve(m.action, m.version)
     const result = await definition.handler({
@@ -58,12 +58,11 @@ async function answer(m: ReadRequest): Promise<ReadReply> {
       ...(m.regionId !== undefined ? { regionId: m.regionId } : {}),
       ...(m.host !== undefined ? { host: m.host } : {}),
     })
-    const rendered = renderActionResult(m.format, definition.action, m.requestId, result)
-    // As text: copying it costs less than encoding it here, and the socket encodes it anyway.
-    return { id: m.id, contentType: rendered.contentType, payload: rendered.payload }
+    postAnswer(to, m.id, renderActionResult(m.format, definition.action, m.requestId, result))
   } catch (e: unknown) {
-    if (isApiError(e))
-      return { id: m.id, code: e.code, httpStatus: e.httpStatus, message: e.message }
-    return { id: m.id, internal: e instanceof Error ? (e.stack ?? e.message) : String(e) }
+    const reply: ReadReply = isApiError(e)
+      ? { id: m.id, code: e.code, httpStatus: e.httpStatus, message: e.message }
+      : { id: m.id, internal: e instanceof Error ? (e.stack ?? e.message) : String(e) }
+    to.postMessage(reply)
   }
 }

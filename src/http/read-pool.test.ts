@@ -67,11 +67,17 @@ describe('read pool', () => {
       await p.ready()
       assert.equal(p.handles('Echo', NO_PARAMS), true)
       assert.equal(p.handles('Local', NO_PARAMS), false)
-      const answer = await p.run({ ...call('Echo'), regionId: 'cn-hangzhou', host: 'h:1' })
+      // text outside ASCII and outside the BMP crosses as its UTF-8 bytes
+      const params: [string, string][] = [
+        ['RegionId', 'cn-hangzhou'],
+        ['NetworkInterfaceName', 'eni 名称 🚀'],
+      ]
+      const answer = await p.run({ ...call('Echo'), params, regionId: 'cn-hangzhou', host: 'h:1' })
       assert.equal(answer.contentType, 'application/json')
-      const echoed = JSON.parse(answer.payload) as Record<string, unknown>
+      assert.ok(Buffer.isBuffer(answer.payload))
+      const echoed = JSON.parse(answer.payload.toString()) as Record<string, unknown>
       assert.equal(echoed['threadOf'], 'fixture')
-      assert.deepEqual(echoed['params'], [['RegionId', 'cn-hangzhou']])
+      assert.deepEqual(echoed['params'], params)
       assert.equal(echoed['host'], 'h:1')
       assert.deepEqual(await refusal(p.run(call('Refuse'))), {
         code: 'InvalidParameter',
@@ -84,7 +90,7 @@ describe('read pool', () => {
       await p.ready()
       void p.run(call('Hang')).catch(() => undefined)
       const answer = await p.run(call('Echo', 'R2'))
-      assert.equal(JSON.parse(answer.payload).requestId, 'R2')
+      assert.equal(JSON.parse(answer.payload.toString()).requestId, 'R2')
     }))
 
   it('a worker that dies fails its waiting calls with ServiceUnavailable and is replaced', () =>
@@ -96,7 +102,7 @@ describe('read pool', () => {
       assert.deepEqual(await refusal(exiting), { code: 'ServiceUnavailable', status: 503 })
       assert.equal(p.size, 1, 'a new worker took its place')
       const answer = await p.run(call('Echo', 'R3'))
-      assert.equal(JSON.parse(answer.payload).requestId, 'R3')
+      assert.equal(JSON.parse(answer.payload.toString()).requestId, 'R3')
     }))
 
   it('workers that cannot start are not restarted, and the pool then hands nothing off', async () => {

@@ -12,7 +12,7 @@
 // ServiceUnavailable (503: SDKs retry it) and is replaced.
 //
 // Why threads and not more processes: a SQLite file has one writer, and these reads need none.
-import { Worker } from 'node:worker_threads'
+import { Worker, type MessagePort } from 'node:worker_threads'
 import { ApiError, errors } from '../domain/errors.js'
 import type { Params } from './params.js'
 import type { ResponseFormat } from './response-format.js'
@@ -29,10 +29,10 @@ export interface ReadCall {
   readonly host?: string
 }
 
-/** A rendered answer (RequestId first, in the call's format). */
+/** A rendered answer (RequestId first, in the call's format), as the UTF-8 bytes to send. */
 export interface ReadAnswer {
   readonly contentType: string
-  readonly payload: string
+  readonly payload: Buffer
 }
 
 /** What the server needs of the pool. */
@@ -45,7 +45,7 @@ export interface ReadOffload {
 /** Worker → server messages. */
 export type ReadReply =
   | { readonly ready: true }
-  | { readonly id: number; readonly contentType: string; readonly payload: string }
+  | { readonly id: number; readonly contentType: string; readonly payload: Uint8Array }
   | {
       readonly id: number
       readonly code: string
@@ -57,6 +57,24 @@ export type ReadReply =
 /** Server → worker messages. */
 export interface ReadRequest extends ReadCall {
   readonly id: number
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * A worker answers a call with its rendered text as UTF-8 bytes in a buffer of their own, which
+ * moves to the server's thread instead of being copied: the server sends them as they are (text
+ * would be copied across, then scanned for its length and encoded again by the socket: about 5%
+ * of a page of 500 ENIs).
+ */
+export function postAnswer(
+  port: MessagePort,
+  id: number,
+  rendered: { readonly contentType: string; readonly payload: string },
+): void {
+  const payload = encoder.encode(rendered.payload)
+  const reply: ReadReply = { id, contentType: rendered.contentType, payload }
+  port.postMessage(reply, [payload.buffer])
 }
 
 interface Waiting {
@@ -191,7 +209,12 @@ function settle(slot: Slot, m: Exclude<ReadReply, { ready: true }>): void {
   const w = slot.waiting.get(m.id)
   if (w === undefined) return
   slot.waiting.delete(m.id)
-  if ('payload' in m) w.resolve({ contentType: m.contentType, payload: m.payload })
-  else if ('code' in m) w.reject(new ApiError(m.code, m.httpStatus, m.message))
+  if ('payload' in m) {
+    const bytes = m.payload
+    w.resolve({
+      contentType: m.contentType,
+      payload: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    })
+  } else if ('code' in m) w.reject(new ApiError(m.code, m.httpStatus, m.message))
   else w.reject(errors.internalError({ cause: new Error(m.internal) }))
 }

@@ -185,7 +185,7 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     if (host !== undefined && host !== '') ctx.host = host
     const reads = opts.reads
     // An offloaded read is run and rendered on a read worker; anything else here.
-    const run: (audit?: AuditTrail) => Promise<{ contentType: string; payload: string }> =
+    const run: (audit?: AuditTrail) => Promise<{ contentType: string; payload: string | Buffer }> =
       reads?.handles(definition.action, params) === true
         ? () =>
             reads.run({

@@ -3,7 +3,7 @@
 // InvalidParameter; `Hang` never answers; `Exit` ends the thread. With `workerData.failAtStart`
 // it throws before it is ready, as a worker whose database cannot be opened does.
 import { parentPort, workerData } from 'node:worker_threads'
-import type { ReadReply, ReadRequest } from '../http/read-pool.js'
+import { postAnswer, type ReadReply, type ReadRequest } from '../http/read-pool.js'
 
 const data = workerData as { failAtStart?: boolean }
 if (data.failAtStart === true) throw new Error('cannot open the database')
@@ -18,8 +18,9 @@ port.on('message', (m: ReadRequest) => {
     port.postMessage(reply)
     return
   }
-  const payload = JSON.stringify({ ...m, threadOf: 'fixture' })
-  const reply: ReadReply = { id: m.id, contentType: 'application/json', payload }
-  port.postMessage(reply)
+  postAnswer(port, m.id, {
+    contentType: 'application/json',
+    payload: JSON.stringify({ ...m, threadOf: 'fixture' }),
+  })
 })
 port.postMessage({ ready: true } satisfies ReadReply)
