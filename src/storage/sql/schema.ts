@@ -333,10 +333,4 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX private_ips_address ON private_ips (address, account_id)`,
     ],
   },
-  {
-    // private_ips_prefix (eni_id, prefix) serves every lookup by ENI that private_ips_eni
-    // (eni_id) served (its leading column): one b-tree fewer for every address written.
-    version: 11,
-    statements: [`DROP INDEX IF EXISTS private_ips_eni`],
-  },
 ]

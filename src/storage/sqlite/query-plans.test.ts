@@ -69,6 +69,27 @@ function textOf(texts: readonly string[], what: string, pick: (sql: string) => b
   return found[0]!
 }
 
+/** Each named statement's plan: `lookups` picks one recorded text per name (textOf). */
+function plansOf(
+  db: Database.Database,
+  texts: readonly string[],
+  lookups: Record<string, (sql: string) => boolean>,
+): [string, string[]][] {
+  return Object.entries(lookups).map(([what, pick]) => [
+    what,
+    planOf(db, textOf(texts, what, pick)),
+  ])
+}
+
+/** The names of private_ips' indexes. */
+function privateIpIndexes(db: Database.Database): string[] {
+  return (
+    db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'private_ips'`)
+      .all() as { name: string }[]
+  ).map((i) => i.name)
+}
+
 describe('SQLite query plans of a Describe page', () => {
   it('a NextToken page seeks the (account, region, created_at, id) index to its token', () =>
     withRecordedStore(async ({ raw, texts, store, net }) => {
@@ -142,13 +163,12 @@ describe('SQLite query plans of the lookups by private IP', () => {
         await tx.listInstances(a, hz, { limit: 10 })
         await tx.findInstancesByAddress(e.primaryIp)
       })
-      const lookups = {
-        'the ENI filter': (s: string) => s.includes('SELECT DISTINCT eni_id FROM private_ips'),
-        'the instance filter': (s: string) => s.includes('SELECT DISTINCT e.instance_id'),
-        'the metadata lookup': (s: string) => s.includes('SELECT i.* FROM private_ips p'),
-      }
-      for (const [what, pick] of Object.entries(lookups)) {
-        const plan = planOf(raw, textOf(texts, what, pick))
+      const plans = plansOf(raw, texts, {
+        'the ENI filter': (s) => s.includes('SELECT DISTINCT eni_id FROM private_ips'),
+        'the instance filter': (s) => s.includes('SELECT DISTINCT e.instance_id'),
+        'the metadata lookup': (s) => s.includes('SELECT i.* FROM private_ips p'),
+      })
+      for (const [what, plan] of plans) {
         // (address, account_id) for the filters, (address) for the metadata lookup
         assert.ok(
           plan.some((line) =>
@@ -159,15 +179,12 @@ describe('SQLite query plans of the lookups by private IP', () => {
           `${what}:\n${plan.join('\n')}`,
         )
       }
-      const indexes = raw
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'private_ips'`)
-        .all() as { name: string }[]
-      assert.ok(!indexes.some((i) => i.name === 'private_ips_account_address'))
+      assert.ok(!privateIpIndexes(raw).includes('private_ips_account_address'))
     }))
 })
 
 describe('SQLite query plans of the lookups by ENI', () => {
-  it("without private_ips_eni, reading, counting and removing an ENI's addresses seek an index", () =>
+  it("without private_ips_eni (dropped by migration 8), reading, counting and removing an ENI's addresses seek an index", () =>
     withRecordedStore(async ({ raw, texts, store, net }) => {
       await store.transaction(async (tx) => {
         const e = await seedEni(tx, net, {}, { secondaries: ['192.168.1.77'] })
@@ -175,13 +192,12 @@ describe('SQLite query plans of the lookups by ENI', () => {
         await tx.countSecurityGroupIpsIn([net.sg.id])
         await tx.deletePrivateIps(e.id, ['192.168.1.77'])
       })
-      const lookups = {
-        "the ENI's children": (s: string) => s.includes('UNION ALL'),
-        "the group's count": (s: string) => s.includes('JOIN eni_security_groups m'),
-        'the removal': (s: string) => s.startsWith('DELETE FROM private_ips WHERE eni_id = ?'),
-      }
-      for (const [what, pick] of Object.entries(lookups)) {
-        const plan = planOf(raw, textOf(texts, what, pick))
+      const plans = plansOf(raw, texts, {
+        "the ENI's children": (s) => s.includes('UNION ALL'),
+        "the group's count": (s) => s.includes('JOIN eni_security_groups m'),
+        'the removal': (s) => s.startsWith('DELETE FROM private_ips WHERE eni_id = ?'),
+      })
+      for (const [what, plan] of plans) {
         // private_ips_prefix (eni_id, prefix) by ENI; removing one address may seek it by address
         assert.ok(
           plan.some((line) =>
@@ -191,10 +207,7 @@ describe('SQLite query plans of the lookups by ENI', () => {
         )
         assert.ok(!plan.some((line) => /^SCAN (t|p|private_ips)\b/.test(line)), plan.join('\n'))
       }
-      const indexes = raw
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'private_ips'`)
-        .all() as { name: string }[]
-      assert.ok(!indexes.some((i) => i.name === 'private_ips_eni'))
+      assert.ok(!privateIpIndexes(raw).includes('private_ips_eni'))
     }))
 })
 
