@@ -50,6 +50,19 @@ export async function createNetwork(
   return { vpcId: vpc.VpcId, vswitchIds, securityGroupId: sg.SecurityGroupId }
 }
 
+/** Another security group in the VPC, of the given type. */
+export async function createGroup(
+  url: string,
+  vpcId: string,
+  type: 'normal' | 'enterprise',
+): Promise<string> {
+  const sg = (await apiOf(url)('CreateSecurityGroup', {
+    VpcId: vpcId,
+    SecurityGroupType: type,
+  })) as { SecurityGroupId: string }
+  return sg.SecurityGroupId
+}
+
 /**
  * Fills the security group with about `addresses` private IPs: ENIs of its own (each 1 primary
  * + 49 secondaries) in `vswitchId`. Returns how many addresses it added.

@@ -9,6 +9,7 @@ import pg from 'pg'
 
 import { anAccount, anAddress, privateIpsOf } from '../../testing/builders.js'
 import type { RunSql } from '../contract/migration-3-upgrade.js'
+import { asVersion10, assertBackfilled, seedSlots } from '../contract/migration-11-backfill.js'
 import {
   assertUpgraded,
   insertLegacyRows,
@@ -139,6 +140,22 @@ if (url === undefined || url === '') {
             assert.equal((await tx.listEnis(net.account.id, hz, { limit: 1 })).totalCount, 2)
             assert.equal(await tx.countEnis(net.account.id, 'cn-hangzhou'), 1)
           })
+        } finally {
+          await second.close()
+        }
+      })
+    })
+
+    it("migration 11 fills each membership's slots from the addresses a database holds", async () => {
+      await withSchema('sg slots backfill', async (schema) => {
+        const first = await PostgresStore.open(poolOn(url, schema))
+        const world = await seedSlots(first)
+        await first.close()
+        for (const sql of asVersion10((name) => `${schema}.${name}`)) await admin.query(sql)
+
+        const second = await PostgresStore.open(poolOn(url, schema))
+        try {
+          await assertBackfilled(second, world)
         } finally {
           await second.close()
         }

@@ -5,6 +5,7 @@ import { ENI_LIST_COLUMNS, ENI_SELECT, enisOfRows, taggedEnisOfRows } from './en
 import { add, pageQueryRows, where } from './paging.js'
 import { releaseIpv6Block } from './prefix-queries.js'
 import type { Dialect, SqlConnection, SqlValue } from './sql-connection.js'
+import { SLOTS_OF_ROWS } from './sg-slots.js'
 import { addTagMatches, deleteTagsOfResource } from './tag-queries.js'
 import { marks, num, str } from './sql-connection.js'
 
@@ -42,10 +43,18 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
     ids,
   ) => {
     await c.run('DELETE FROM eni_security_groups WHERE eni_id = ?', [eniId])
+    if (ids.length === 0) return
+    // What the ENI already holds goes into each group it joins (nothing for a new ENI).
+    const [held] = await c.all(
+      `SELECT ${SLOTS_OF_ROWS} AS n FROM private_ips p WHERE p.eni_id = ?`,
+      [eniId],
+    )
+    const slots = num(held?.['n'] ?? 0)
     for (const [position, sgId] of ids.entries()) {
       await c.run(
-        'INSERT INTO eni_security_groups (eni_id, sg_id, account_id, position) VALUES (?, ?, ?, ?)',
-        [eniId, sgId, accountId, position],
+        `INSERT INTO eni_security_groups (eni_id, sg_id, account_id, position, ip_count)
+          VALUES (?, ?, ?, ?, ?)`,
+        [eniId, sgId, accountId, position, slots],
       )
     }
   }

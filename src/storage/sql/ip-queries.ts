@@ -1,6 +1,7 @@
 import type { Tx } from '../store.js'
 import type { SqlConnection } from './sql-connection.js'
 import { bool, marks, num, str } from './sql-connection.js'
+import { addSlots } from './sg-slots.js'
 
 type IpQueries = Pick<
   Tx,
@@ -17,6 +18,7 @@ export function ipQueries(c: SqlConnection, nextSeq: () => number): IpQueries {
   return {
     async insertPrivateIps(rows) {
       const inserted: string[] = []
+      const slots = new Map<string, number>()
       // One statement per address: ON CONFLICT DO NOTHING lets a lost race show as "not
       // inserted" without aborting the transaction (PostgreSQL) or raising (SQLite).
       for (const r of rows) {
@@ -25,17 +27,23 @@ export function ipQueries(c: SqlConnection, nextSeq: () => number): IpQueries {
             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
           [r.vswitchId, r.address, r.accountId, r.eniId, r.primary ? 1 : 0, nextSeq()],
         )
-        if (changed > 0) inserted.push(r.address)
+        if (changed > 0) {
+          inserted.push(r.address)
+          slots.set(r.eniId, (slots.get(r.eniId) ?? 0) + 1)
+        }
       }
+      for (const [eniId, n] of slots) await addSlots(c, eniId, n)
       return inserted
     },
     async deletePrivateIps(eniId, addresses) {
       if (addresses.length === 0) return 0
-      return c.run(
+      const removed = await c.run(
         `DELETE FROM private_ips WHERE eni_id = ? AND is_primary = 0 AND prefix IS NULL
           AND address IN (${marks(addresses.length)})`,
         [eniId, ...addresses],
       )
+      await addSlots(c, eniId, -removed)
+      return removed
     },
     async usedAddresses(vswitchId) {
       const rows = await c.all('SELECT address FROM private_ips WHERE vswitch_id = ?', [vswitchId])

@@ -83,12 +83,10 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
   const countSecurityGroupIpsIn: NetworkQueries['countSecurityGroupIpsIn'] = async (groupIds) => {
     const counts = new Map(groupIds.map((id) => [id, 0]))
     if (groupIds.length === 0) return counts
+    // The memberships' slots (sg-slots.ts): one index row per member ENI, not per address.
     const rows = await c.all(
-      // Single addresses, plus one per IPv4 prefix: a prefix is claimed whole or not at all, so
-      // its rows come in sixteens (no COUNT(DISTINCT …), which sorted them in a temporary b-tree).
-      `SELECT m.sg_id, COUNT(*) - COUNT(p.prefix) + COUNT(p.prefix) / 16 AS n
-        FROM private_ips p JOIN eni_security_groups m ON m.eni_id = p.eni_id
-        WHERE m.sg_id IN (${marks(groupIds.length)}) GROUP BY m.sg_id`,
+      `SELECT sg_id, SUM(ip_count) AS n FROM eni_security_groups
+        WHERE sg_id IN (${marks(groupIds.length)}) GROUP BY sg_id`,
       [...groupIds],
     )
     for (const r of rows) counts.set(str(r['sg_id']), num(r['n']))

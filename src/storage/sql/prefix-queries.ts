@@ -5,6 +5,7 @@
 import type { Tx } from '../store.js'
 import type { SqlConnection } from './sql-connection.js'
 import { marks, num, str } from './sql-connection.js'
+import { addSlots } from './sg-slots.js'
 
 type PrefixQueries = Pick<
   Tx,
@@ -64,6 +65,7 @@ export function prefixQueries(c: SqlConnection, nextSeq: () => number): PrefixQu
         )
         if (changed === r.members.length) {
           claimed.push(r.prefix)
+          await addSlots(c, r.eniId, 1)
         } else if (changed > 0) {
           await c.run('DELETE FROM private_ips WHERE eni_id = ? AND prefix = ?', [
             r.eniId,
@@ -80,11 +82,13 @@ export function prefixQueries(c: SqlConnection, nextSeq: () => number): PrefixQu
           AND prefix IN (${marks(prefixes.length)})`,
         [eniId, ...prefixes],
       )
+      const removed = num(r?.['n'] ?? 0)
       await c.run(
         `DELETE FROM private_ips WHERE eni_id = ? AND prefix IN (${marks(prefixes.length)})`,
         [eniId, ...prefixes],
       )
-      return num(r?.['n'] ?? 0)
+      await addSlots(c, eniId, -removed)
+      return removed
     },
     async usedIpv4Prefixes(vswitchId) {
       const rows = await c.all(

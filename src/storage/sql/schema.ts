@@ -333,4 +333,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX private_ips_address ON private_ips (address, account_id)`,
     ],
   },
+  {
+    // What each membership puts into its security group's 2,000 (or 65,536) private-IP cap:
+    // the ENI's addresses, a /28 prefix as one (sg-slots.ts keeps it with every address written
+    // or removed). The capacity check of an assign sums the group's memberships instead of
+    // counting every address of every member, so it does not grow with what the group holds.
+    // Rows are updated under the ENI's own lock, never the group's: unassigns stay unserialized.
+    version: 11,
+    statements: [
+      `ALTER TABLE eni_security_groups ADD COLUMN ip_count BIGINT NOT NULL DEFAULT 0`,
+      // sg-slots.ts's SLOTS_OF_ROWS, written out: a migration does not change once released.
+      `UPDATE eni_security_groups SET ip_count = (
+        SELECT COUNT(*) - COUNT(p.prefix) + COUNT(p.prefix) / 16 FROM private_ips p
+        WHERE p.eni_id = eni_security_groups.eni_id)`,
+      `DROP INDEX IF EXISTS eni_security_groups_sg`,
+      `CREATE INDEX eni_security_groups_sg ON eni_security_groups (sg_id, ip_count)`,
+    ],
+  },
 ]

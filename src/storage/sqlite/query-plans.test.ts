@@ -194,7 +194,6 @@ describe('SQLite query plans of the lookups by ENI', () => {
       })
       const plans = plansOf(raw, texts, {
         "the ENI's children": (s) => s.includes('UNION ALL'),
-        "the group's count": (s) => s.includes('JOIN eni_security_groups m'),
         'the removal': (s) => s.startsWith('DELETE FROM private_ips WHERE eni_id = ?'),
       })
       for (const [what, plan] of plans) {
@@ -208,6 +207,32 @@ describe('SQLite query plans of the lookups by ENI', () => {
         assert.ok(!plan.some((line) => /^SCAN (t|p|private_ips)\b/.test(line)), plan.join('\n'))
       }
       assert.ok(!privateIpIndexes(raw).includes('private_ips_eni'))
+    }))
+
+  it("a group's count reads one index row per member, and keeping it seeks the ENI's memberships", () =>
+    withRecordedStore(async ({ raw, texts, store, net }) => {
+      await store.transaction(async (tx) => {
+        const e = await seedEni(tx, net, {}, { secondaries: ['192.168.1.77'] })
+        await tx.countSecurityGroupIpsIn([net.sg.id])
+        await tx.deletePrivateIps(e.id, ['192.168.1.77'])
+      })
+      const plans = new Map(
+        plansOf(raw, texts, {
+          "the group's count": (s) => s.includes('SUM(ip_count)'),
+          "the slots' update": (s) => s.includes('SET ip_count = ip_count + ?'),
+        }),
+      )
+      const count = plans.get("the group's count") ?? []
+      assert.ok(
+        count.some((l) => l.includes('COVERING INDEX eni_security_groups_sg (sg_id=?)')),
+        count.join('\n'),
+      )
+      assert.ok(!count.some((l) => l.includes('private_ips')), count.join('\n'))
+      const update = plans.get("the slots' update") ?? []
+      assert.ok(
+        update.some((l) => /SEARCH eni_security_groups USING INDEX .*\(eni_id=\?\)/.test(l)),
+        update.join('\n'),
+      )
     }))
 })
 

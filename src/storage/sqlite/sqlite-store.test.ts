@@ -10,6 +10,7 @@ import Database from 'better-sqlite3'
 
 import { anAccount } from '../../testing/builders.js'
 import type { RunSql } from '../contract/migration-3-upgrade.js'
+import { asVersion10, assertBackfilled, seedSlots } from '../contract/migration-11-backfill.js'
 import {
   assertUpgraded,
   insertLegacyRows,
@@ -326,6 +327,23 @@ describe('SqliteStore (engine-only)', () => {
       // private_ips_prefix (eni_id, prefix) serves lookups by ENI: the narrower index is gone
       const index = db.prepare("SELECT name FROM sqlite_master WHERE name = 'private_ips_eni'")
       assert.equal(index.all().length, 0)
+    } finally {
+      await second.close()
+    }
+  })
+
+  it("migration 11 fills each membership's slots from the addresses a database holds", async () => {
+    const file = join(dir, 'sg-slots.db')
+    const first = await SqliteStore.open(new Database(file))
+    const world = await seedSlots(first)
+    await first.close()
+    const raw = new Database(file)
+    for (const sql of asVersion10()) raw.exec(sql)
+    raw.close()
+
+    const second = await SqliteStore.open(new Database(file))
+    try {
+      await assertBackfilled(second, world)
     } finally {
       await second.close()
     }
