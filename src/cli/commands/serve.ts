@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigError, loadServerConfig } from '../../config/load.js'
-import { ChaosConfigError, startServer } from '../../main.js'
+import { ChaosConfigError, SchemaTooNewError, startServer } from '../../main.js'
 import { HELP_OPTION, parseCommand } from '../parse-command.js'
 import { startupSummary } from './startup-summary.js'
 
@@ -125,7 +125,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     server = await startServer(config)
   } catch (e: unknown) {
-    if (e instanceof ChaosConfigError) {
+    if (e instanceof ChaosConfigError || e instanceof SchemaTooNewError) {
       console.error(e.message)
       return 2
     }

@@ -10,6 +10,7 @@ import pg from 'pg'
 import { anAccount, anAddress, privateIpsOf } from '../../testing/builders.js'
 import type { RunSql } from '../contract/migration-3-upgrade.js'
 import { asVersion10, assertBackfilled, seedSlots } from '../contract/migration-11-backfill.js'
+import { SCHEMA_VERSION, SchemaTooNewError } from '../sql/migrate.js'
 import {
   assertUpgraded,
   insertLegacyRows,
@@ -159,6 +160,25 @@ if (url === undefined || url === '') {
         } finally {
           await second.close()
         }
+      })
+    })
+
+    it('refuses a database migrated by a newer eniplane', async () => {
+      await withSchema('schema too new', async (schema) => {
+        await (await PostgresStore.open(poolOn(url, schema))).close()
+        await admin.query(
+          `INSERT INTO ${schema}.schema_migrations (version, applied_at) VALUES ($1, 0)`,
+          [SCHEMA_VERSION + 1],
+        )
+        const pool = poolOn(url, schema)
+        await assert.rejects(PostgresStore.open(pool), (e: unknown) => {
+          assert.ok(e instanceof SchemaTooNewError)
+          assert.equal(e.found, SCHEMA_VERSION + 1)
+          return true
+        })
+        // the store owned the pool: no idle connection keeps a giving-up process alive
+        assert.equal(pool.totalCount, 0)
+        assert.ok(pool.ended)
       })
     })
 

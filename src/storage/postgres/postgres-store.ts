@@ -157,6 +157,7 @@ export class PostgresStore implements Store {
   }
 
   /** Opens a store on a pool and migrates the schema (serialised by an exclusive table lock). */
+  /** Opens (and migrates) a store that owns `pool`: it ends the pool on close, or if this fails. */
   static async open(pool: PgPool): Promise<PostgresStore> {
     const store = new PostgresStore(pool)
     // Replicas may open an empty schema at the same moment: CREATE TABLE IF NOT EXISTS alone
@@ -169,7 +170,11 @@ export class PostgresStore implements Store {
       } catch (e: unknown) {
         const code = (e as { code?: unknown }).code
         const raced = code === '23505' || code === '42P07' || code === 'OperationConflict'
-        if (!raced || attempt >= 5) throw e
+        if (!raced || attempt >= 5) {
+          // Its idle connections would keep a process that gives up (`serve` exiting 2) alive.
+          await pool.end().catch(() => undefined)
+          throw e
+        }
         await new Promise((r) => setTimeout(r, 20 * attempt))
       }
     }
