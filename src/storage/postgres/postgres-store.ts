@@ -31,6 +31,7 @@ const DIALECT: Dialect = {
   forUpdateSkipLocked: ' FOR UPDATE SKIP LOCKED',
   idSet: 'in-list',
   row: (columns) => columns,
+  writesInWith: true,
 }
 
 const numbered = new Map<string, string>()

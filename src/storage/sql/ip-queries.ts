@@ -1,7 +1,7 @@
 import type { Tx } from '../store.js'
-import type { SqlConnection } from './sql-connection.js'
+import type { Dialect, SqlConnection } from './sql-connection.js'
 import { bool, marks, num, str } from './sql-connection.js'
-import { addSlots } from './sg-slots.js'
+import { writeAddresses } from './sg-slots.js'
 
 type IpQueries = Pick<
   Tx,
@@ -14,36 +14,32 @@ type IpQueries = Pick<
   | 'privateIpsOf'
 >
 
-export function ipQueries(c: SqlConnection, nextSeq: () => number): IpQueries {
+export function ipQueries(c: SqlConnection, d: Dialect, nextSeq: () => number): IpQueries {
   return {
     async insertPrivateIps(rows) {
-      const inserted: string[] = []
-      const slots = new Map<string, number>()
       // One statement per address: ON CONFLICT DO NOTHING lets a lost race show as "not
       // inserted" without aborting the transaction (PostgreSQL) or raising (SQLite).
-      for (const r of rows) {
-        const changed = await c.run(
-          `INSERT INTO private_ips (vswitch_id, address, account_id, eni_id, is_primary, seq)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-          [r.vswitchId, r.address, r.accountId, r.eniId, r.primary ? 1 : 0, nextSeq()],
-        )
-        if (changed > 0) {
-          inserted.push(r.address)
-          slots.set(r.eniId, (slots.get(r.eniId) ?? 0) + 1)
-        }
-      }
-      for (const [eniId, n] of slots) await addSlots(c, eniId, n)
-      return inserted
+      const sql = `INSERT INTO private_ips (vswitch_id, address, account_id, eni_id, is_primary,
+        seq) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+      const writes = rows.map((r) => ({
+        sql,
+        params: [r.vswitchId, r.address, r.accountId, r.eniId, r.primary ? 1 : 0, nextSeq()],
+        eniId: r.eniId,
+      }))
+      const changed = await writeAddresses(c, d, writes, 1)
+      return rows.filter((_, i) => (changed[i] ?? 0) > 0).map((r) => r.address)
     },
     async deletePrivateIps(eniId, addresses) {
       if (addresses.length === 0) return 0
-      const removed = await c.run(
-        `DELETE FROM private_ips WHERE eni_id = ? AND is_primary = 0 AND prefix IS NULL
-          AND address IN (${marks(addresses.length)})`,
-        [eniId, ...addresses],
+      const sql = `DELETE FROM private_ips WHERE eni_id = ? AND is_primary = 0 AND prefix IS NULL
+        AND address IN (${marks(addresses.length)})`
+      const [removed] = await writeAddresses(
+        c,
+        d,
+        [{ sql, params: [eniId, ...addresses], eniId }],
+        -1,
       )
-      await addSlots(c, eniId, -removed)
-      return removed
+      return removed ?? 0
     },
     async usedAddresses(vswitchId) {
       const rows = await c.all('SELECT address FROM private_ips WHERE vswitch_id = ?', [vswitchId])

@@ -35,6 +35,12 @@ export interface Dialect {
    * arrays).
    */
   readonly row: (columns: string) => string
+  /**
+   * Whether a WITH clause may hold an INSERT, UPDATE or DELETE (PostgreSQL), so that one
+   * statement, one round trip, writes two tables; SQLite runs the two statements (no round
+   * trip to save).
+   */
+  readonly writesInWith: boolean
 }
 
 export type Row = Record<string, unknown>

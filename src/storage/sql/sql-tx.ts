@@ -25,7 +25,7 @@ export function sqlTx(
     ...networkQueries(c, d),
     ...instanceQueries(c, d),
     ...eniQueries(c, d),
-    ...ipQueries(c, nextSeq),
+    ...ipQueries(c, d, nextSeq),
     ...operationQueries(c, d, scheduled),
     ...tagQueries(c),
     ...replicaQueries(c, d),

@@ -63,6 +63,7 @@ const DIALECT: Dialect = {
   forUpdateSkipLocked: '',
   idSet: 'values',
   row: (columns) => `json_array(${columns})`,
+  writesInWith: false,
 }
 
 const parseRow = (packed: string): unknown[] => JSON.parse(packed) as unknown[]
