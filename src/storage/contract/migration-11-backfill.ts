@@ -47,9 +47,7 @@ export async function seedSlots(store: Store): Promise<SlotsWorld> {
 /** The statements that put a migrated schema back as version 10 left it. */
 export function asVersion10(table: (name: string) => string = (n) => n): string[] {
   return [
-    `DROP INDEX ${table('eni_security_groups_sg')}`,
     `ALTER TABLE ${table('eni_security_groups')} DROP COLUMN ip_count`,
-    `CREATE INDEX eni_security_groups_sg ON ${table('eni_security_groups')} (sg_id)`,
     `DELETE FROM ${table('schema_migrations')} WHERE version = 11`,
   ]
 }

@@ -83,7 +83,7 @@ export function networkQueries(c: SqlConnection, d: Dialect): NetworkQueries {
   const countSecurityGroupIpsIn: NetworkQueries['countSecurityGroupIpsIn'] = async (groupIds) => {
     const counts = new Map(groupIds.map((id) => [id, 0]))
     if (groupIds.length === 0) return counts
-    // The memberships' slots (sg-slots.ts): one index row per member ENI, not per address.
+    // The memberships' slots (sg-slots.ts): one row per member ENI, not one per address.
     const rows = await c.all(
       `SELECT sg_id, SUM(ip_count) AS n FROM eni_security_groups
         WHERE sg_id IN (${marks(groupIds.length)}) GROUP BY sg_id`,
