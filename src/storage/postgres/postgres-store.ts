@@ -157,8 +157,10 @@ export class PostgresStore implements Store {
     this.#pool = pool
   }
 
-  /** Opens a store on a pool and migrates the schema (serialised by an exclusive table lock). */
-  /** Opens (and migrates) a store that owns `pool`: it ends the pool on close, or if this fails. */
+  /**
+   * Opens a store on a pool and migrates the schema (serialised by an exclusive table lock). The
+   * store owns `pool`: it ends it on close, or when opening fails.
+   */
   static async open(pool: PgPool): Promise<PostgresStore> {
     const store = new PostgresStore(pool)
     // Replicas may open an empty schema at the same moment: CREATE TABLE IF NOT EXISTS alone
