@@ -37,19 +37,13 @@ const PATCH_COLUMNS: Record<keyof EniPatch, string> = {
 }
 
 export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
-  const setEniSecurityGroups: EniQueries['setEniSecurityGroups'] = async (
-    eniId,
-    accountId,
-    ids,
+  /** The ENI's memberships, in order, each holding `slots` (sg-slots.ts). */
+  const insertMemberships = async (
+    eniId: string,
+    accountId: string,
+    ids: readonly string[],
+    slots: number,
   ) => {
-    await c.run('DELETE FROM eni_security_groups WHERE eni_id = ?', [eniId])
-    if (ids.length === 0) return
-    // What the ENI already holds goes into each group it joins (nothing for a new ENI).
-    const [held] = await c.all(
-      `SELECT ${SLOTS_OF_ROWS} AS n FROM private_ips p WHERE p.eni_id = ?`,
-      [eniId],
-    )
-    const slots = num(held?.['n'] ?? 0)
     for (const [position, sgId] of ids.entries()) {
       await c.run(
         `INSERT INTO eni_security_groups (eni_id, sg_id, account_id, position, ip_count)
@@ -57,6 +51,20 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
         [eniId, sgId, accountId, position, slots],
       )
     }
+  }
+  const setEniSecurityGroups: EniQueries['setEniSecurityGroups'] = async (
+    eniId,
+    accountId,
+    ids,
+  ) => {
+    await c.run('DELETE FROM eni_security_groups WHERE eni_id = ?', [eniId])
+    if (ids.length === 0) return
+    // What the ENI already holds goes into each group it joins.
+    const [held] = await c.all(
+      `SELECT ${SLOTS_OF_ROWS} AS n FROM private_ips p WHERE p.eni_id = ?`,
+      [eniId],
+    )
+    await insertMemberships(eniId, accountId, ids, num(held?.['n'] ?? 0))
   }
   return {
     setEniSecurityGroups,
@@ -92,7 +100,8 @@ export function eniQueries(c: SqlConnection, d: Dialect): EniQueries {
         ],
       )
       await countInsertedEni(c, e)
-      await setEniSecurityGroups(e.id, e.accountId, securityGroupIds)
+      // A new ENI holds no address yet (private_ips refers to its row): nothing to count.
+      await insertMemberships(e.id, e.accountId, securityGroupIds, 0)
     },
     async getEni(accountId, id, forUpdate = false) {
       const rows = await c.rows(
