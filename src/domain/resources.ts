@@ -57,6 +57,12 @@ export interface VSwitch {
   readonly ipv6CidrBlock: string | null
 }
 
+/**
+ * What the IPv4 allocators need of a vSwitch: its id and CIDR, neither of which ever changes
+ * (an address pool keeps them, so an assign need not read the vSwitch again).
+ */
+export type VSwitchRange = Pick<VSwitch, 'id' | 'cidrBlock'>
+
 export interface SecurityGroup {
   readonly id: string
   readonly accountId: string

@@ -6,7 +6,7 @@
 import { AddressPool } from '../allocator/address-pool.js'
 import { parseCidr } from '../allocator/cidr.js'
 import { parseIpv4 } from '../allocator/ipv4.js'
-import type { VSwitch } from '../domain/resources.js'
+import type { VSwitchRange } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
 
 export const DEFAULT_MAX_POOLS = 64
@@ -24,7 +24,16 @@ export class AddressPools {
     return this.#pools.size
   }
 
-  async get(tx: Tx, vswitch: VSwitch): Promise<AddressPool> {
+  /**
+   * The id and CIDR of a vSwitch whose pool is kept, without reading the store (both are fixed
+   * for the vSwitch's life, and an ENI in it keeps it from being deleted); undefined otherwise.
+   */
+  rangeOf(vswitchId: string): VSwitchRange | undefined {
+    const pool = this.#pools.get(vswitchId)
+    return pool && { id: vswitchId, cidrBlock: pool.cidr.text }
+  }
+
+  async get(tx: Tx, vswitch: VSwitchRange): Promise<AddressPool> {
     const pool = this.#pools.get(vswitch.id)
     if (pool === undefined) return this.reload(tx, vswitch)
     this.#pools.delete(vswitch.id)
@@ -32,7 +41,7 @@ export class AddressPools {
     return pool
   }
 
-  async reload(tx: Tx, vswitch: VSwitch): Promise<AddressPool> {
+  async reload(tx: Tx, vswitch: VSwitchRange): Promise<AddressPool> {
     const cidr = parseCidr(vswitch.cidrBlock)
     if (!cidr) throw new Error(`vSwitch ${vswitch.id} has an invalid CIDR ${vswitch.cidrBlock}`)
     const used = (await tx.usedAddresses(vswitch.id)).flatMap((a) => parseIpv4(a) ?? [])
@@ -50,7 +59,7 @@ export class AddressPools {
    * Marks everything the store holds as used, keeping this process's in-flight reservations
    * (a rebuild would forget them). Addresses freed elsewhere come back on the next rebuild.
    */
-  async refresh(tx: Tx, vswitch: VSwitch): Promise<AddressPool> {
+  async refresh(tx: Tx, vswitch: VSwitchRange): Promise<AddressPool> {
     const pool = this.#pools.get(vswitch.id)
     if (!pool) return this.reload(tx, vswitch)
     for (const a of await tx.usedAddresses(vswitch.id)) {

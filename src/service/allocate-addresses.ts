@@ -5,7 +5,7 @@ import { formatIpv4, parseIpv4 } from '../allocator/ipv4.js'
 import { classifyRequestedAddresses } from '../allocator/validate-address.js'
 import type { ApiError } from '../domain/errors.js'
 import { errors } from '../domain/errors.js'
-import type { VSwitch } from '../domain/resources.js'
+import type { VSwitchRange } from '../domain/resources.js'
 import type { AddressPool } from '../allocator/address-pool.js'
 import type { Tx } from '../storage/store.js'
 import { claimLoop, claimsFrom, type ClaimPool } from './claim-loop.js'
@@ -50,7 +50,7 @@ export interface AddressOwner {
 /** Validates chosen addresses without writing: malformed, repeated, outside/reserved, in use. */
 export async function checkChosenAddresses(
   tx: Tx,
-  vswitch: VSwitch,
+  vswitch: VSwitchRange,
   addresses: readonly string[],
   errs: AddressErrors,
 ): Promise<string[]> {
@@ -77,7 +77,7 @@ export async function checkChosenAddresses(
 export async function assignChosen(
   tx: Tx,
   ctx: ServiceContext,
-  vswitch: VSwitch,
+  vswitch: VSwitchRange,
   owner: AddressOwner,
   addresses: readonly string[],
   errs: AddressErrors,
@@ -116,7 +116,7 @@ function addressClaims(ctx: ServiceContext, pool: AddressPool): ClaimPool<number
 export async function assignAutomatic(
   tx: Tx,
   ctx: ServiceContext,
-  vswitch: VSwitch,
+  vswitch: VSwitchRange,
   owner: AddressOwner,
   count: number,
   errs: AddressErrors,

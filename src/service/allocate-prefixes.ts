@@ -10,7 +10,7 @@ import {
 import { cidrContains, isReserved, parseCidr, reservedOffsets } from '../allocator/cidr.js'
 import { formatIpv4 } from '../allocator/ipv4.js'
 import { errors } from '../domain/errors.js'
-import type { EniView, VSwitch } from '../domain/resources.js'
+import type { EniView, VSwitchRange } from '../domain/resources.js'
 import type { Tx } from '../storage/store.js'
 import type { AddressOwner } from './allocate-addresses.js'
 import { claimLoop, claimsFrom, type ClaimPool } from './claim-loop.js'
@@ -45,7 +45,7 @@ export function addressesHeldBy(eni: Pick<EniView, 'privateIps' | 'ipv4Prefixes'
  */
 export async function checkChosenIpv4Prefixes(
   tx: Tx,
-  vswitch: VSwitch,
+  vswitch: VSwitchRange,
   prefixes: readonly string[],
 ): Promise<string[]> {
   if (prefixes.length === 0) return []
@@ -79,7 +79,7 @@ export async function checkChosenIpv4Prefixes(
 export async function assignChosenIpv4Prefixes(
   tx: Tx,
   ctx: ServiceContext,
-  vswitch: VSwitch,
+  vswitch: VSwitchRange,
   owner: Omit<AddressOwner, 'primary'>,
   prefixes: readonly string[],
 ): Promise<string[]> {
@@ -121,7 +121,7 @@ function blockClaims(ctx: ServiceContext, pool: AddressPool): ClaimPool<number> 
 export async function assignAutomaticIpv4Prefixes(
   tx: Tx,
   ctx: ServiceContext,
-  vswitch: VSwitch,
+  vswitch: VSwitchRange,
   owner: Omit<AddressOwner, 'primary'>,
   count: number,
 ): Promise<string[]> {

@@ -82,7 +82,9 @@ export async function assignPrivateIpAddresses(
           attachment && { instanceId: attachment.instance.id, type: attachment.type },
           adding,
         )
-        const vswitch = await tx.getVSwitch(caller.accountId, eni.vswitchId)
+        // Once its pool is kept, the vSwitch's id and CIDR come from there: one read fewer.
+        const vswitch =
+          ctx.pools.rangeOf(eni.vswitchId) ?? (await tx.getVSwitch(caller.accountId, eni.vswitchId))
         if (!vswitch) throw errors.internalError()
         const checked = await checkChosenAddresses(tx, vswitch, chosen, ENI_ADDRESS_ERRORS)
         // Read and row-locked in one statement: the capacity check holds until commit.

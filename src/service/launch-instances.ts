@@ -6,7 +6,7 @@ import { checkQueueNumberFits, checkQueueNumberRange } from '../domain/eni-traff
 import { findImage } from '../domain/images.js'
 import { findInstanceType } from '../domain/instance-types.js'
 import { defaultResourceGroupId } from '../domain/resource-group.js'
-import type { Eni, Instance } from '../domain/resources.js'
+import type { Eni, Instance, VSwitch } from '../domain/resources.js'
 import type { Tag, TagInput } from '../domain/tags.js'
 import { ECS_CREATE_TAG_ERRORS, checkTags } from '../domain/tags.js'
 import { checkIpv6Cap } from '../domain/eni-rules.js'
@@ -195,7 +195,7 @@ async function addPrimaryEni(
   ctx: ServiceContext,
   instance: Instance,
   securityGroupIds: string[],
-  vswitch: Parameters<typeof assignChosen>[2],
+  vswitch: VSwitch,
   chosen: string[],
   tags: readonly Tag[],
   ipv6: ListOrCount,
