@@ -1,5 +1,6 @@
 // Drives a server with autocannon from this process (the server runs in its own), every RPC
 // request signed with V1 and its own nonce, like pop-core sends it.
+import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { RpcClient } from '../src/client/rpc-client.js'
 import type { RpcParams } from '../src/client/flatten-params.js'
@@ -16,6 +17,21 @@ export interface LoadResult {
   readonly failures: number
   /** server CPU time (user + system, all replicas) per completed request; robust to a busy machine */
   readonly cpuMsPerCall: number
+  /** this process's CPU time (autocannon and the signing) per completed request */
+  readonly loadGenMsPerCall: number
+  /** the share of the machine's CPU time that was idle during the window (all cores, /proc/stat) */
+  readonly idlePercent: number
+}
+
+/** The machine's CPU time so far, idle (idle + iowait) and in all, in clock ticks. */
+function machineTicks(): { idle: number; total: number } {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? ''
+    const ticks = line.trim().split(/\s+/).slice(1).map(Number)
+    return { idle: (ticks[3] ?? 0) + (ticks[4] ?? 0), total: ticks.reduce((a, b) => a + b, 0) }
+  } catch {
+    return { idle: Number.NaN, total: Number.NaN }
+  }
 }
 
 type Request = autocannon.Request
@@ -75,12 +91,16 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
   const cpu = () => opts.pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
   const cpuBefore = cpu()
   const callsBefore = opts.settle === true ? await Promise.all(opts.urls.map(callsAnswered)) : []
+  const machineBefore = machineTicks()
+  const selfBefore = process.cpuUsage()
   const results = await Promise.all(
     opts.urls.map((url, i) => {
       const share = Math.floor(opts.connections / n) + (i < opts.connections % n ? 1 : 0)
       return run(url, Math.max(1, share), opts.seconds, opts.requests())
     }),
   )
+  const self = process.cpuUsage(selfBefore)
+  const machine = machineTicks()
   if (opts.settle === true) {
     await Promise.all(
       opts.urls.map((url, i) => settled(url, callsBefore[i]! + results[i]!.requests.sent)),
@@ -107,6 +127,10 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
     p99ms: p99,
     failures,
     cpuMsPerCall: Number(cpuMsPerCall.toFixed(3)),
+    loadGenMsPerCall: Number(((self.user + self.system) / 1000 / Math.max(1, total)).toFixed(3)),
+    idlePercent: Math.round(
+      (100 * (machine.idle - machineBefore.idle)) / (machine.total - machineBefore.total),
+    ),
   }
 }
 

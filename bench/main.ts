@@ -57,13 +57,25 @@ function row(section: string, metric: string, value: string, note?: string): voi
   console.log(`  ${section} | ${metric}: ${value}${note ? `  (${note})` : ''}`)
 }
 
+/**
+ * A load's figures: throughput, latency, and where the CPU went (the server's per call, the load
+ * generator's per call, the machine's idle share): a write phase bound by the server's one
+ * thread leaves the machine idle where a CPU-bound one does not.
+ */
+function figures(r: LoadResult): string {
+  return (
+    `${r.rps}/s p50 ${r.p50ms} ms p99 ${r.p99ms} ms, server CPU ${r.cpuMsPerCall} ms/call, ` +
+    `load generator ${r.loadGenMsPerCall} ms/call, machine ${r.idlePercent}% idle`
+  )
+}
+
 function loadRow(section: string, r: LoadResult, floor?: LoadResult): void {
   const ratio = floor ? `${((100 * r.rps) / floor.rps).toFixed(0)}% of floor` : undefined
   const failures = r.failures > 0 ? `${r.failures} failed` : undefined
   row(
     section,
     `${r.name} c=${r.connections}`,
-    `${r.rps}/s p50 ${r.p50ms} ms p99 ${r.p99ms} ms, server CPU ${r.cpuMsPerCall} ms/call`,
+    figures(r),
     [ratio, failures].filter(Boolean).join(', ') || undefined,
   )
 }
@@ -122,7 +134,7 @@ async function writePhases(
   row(
     section,
     `${at32.name} c=32`,
-    `${at32.rps}/s p50 ${at32.p50ms} ms p99 ${at32.p99ms} ms, server CPU ${at32.cpuMsPerCall} ms/call`,
+    figures(at32),
     `${medianBy(shares, (x) => x).toFixed(0)}% of floor: median of ${ROUNDS} alternating rounds (${shares.map((x) => `${x.toFixed(0)}%`).join(', ')})` +
       (pairs.some((p) => p.failures > 0)
         ? `, ${pairs.reduce((n, p) => n + p.failures, 0)} failed`
@@ -149,7 +161,7 @@ async function enterpriseGroupRow(
   row(
     section,
     `${e.name} c=32, an enterprise group holding ${more + 40} addresses`,
-    `${e.rps}/s p50 ${e.p50ms} ms p99 ${e.p99ms} ms, server CPU ${e.cpuMsPerCall} ms/call`,
+    figures(e),
     `${((100 * e.rps) / empty.rps).toFixed(0)}% of the same with 40 addresses`,
   )
 }
@@ -178,7 +190,7 @@ async function sqlitePhases(synchronous: 'full' | 'normal'): Promise<void> {
         row(
           section,
           `${r.name} c=32, the group holding ${added + 40} addresses`,
-          `${r.rps}/s p50 ${r.p50ms} ms p99 ${r.p99ms} ms, server CPU ${r.cpuMsPerCall} ms/call`,
+          figures(r),
           `${((100 * r.rps) / empty.rps).toFixed(0)}% of the same with 40 addresses`,
         )
         await enterpriseGroupRow(section, opts, net, empty)
