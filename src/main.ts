@@ -61,7 +61,8 @@ export function isPostgresUrl(db: string): boolean {
 }
 
 export async function openStore(
-  config: Pick<ServerConfig, 'db' | 'sqliteSynchronous'>,
+  config: Pick<ServerConfig, 'db' | 'sqliteSynchronous'> &
+    Partial<Pick<ServerConfig, 'pgPreparedStatements'>>,
 ): Promise<Store> {
   // Each engine (and its driver) is loaded only when chosen: a SQLite server never loads pg.
   if (isPostgresUrl(config.db)) {
@@ -78,7 +79,7 @@ export async function openStore(
     // `error` on the pool; unhandled it would end the process. The pool drops that client and
     // the next transaction opens a new connection (or answers ServiceUnavailable meanwhile).
     pool.on('error', () => undefined)
-    return PostgresStore.open(pool)
+    return PostgresStore.open(pool, { preparedStatements: config.pgPreparedStatements !== 'off' })
   }
   if (config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true })
   const [{ default: Database }, { SqliteStore }] = await Promise.all([

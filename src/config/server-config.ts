@@ -14,6 +14,12 @@ export interface ServerConfig {
   readonly metadataTrustHeader: boolean
   readonly allocation: 'random' | 'sequential'
   readonly sqliteSynchronous: 'full' | 'normal'
+  /**
+   * PostgreSQL: run statements as named (server-side prepared) statements, each parsed once per
+   * connection (`on`, default); `off` for a pooler that cannot keep them (PgBouncer in
+   * transaction mode before 1.21, or without `max_prepared_statements`).
+   */
+  readonly pgPreparedStatements: 'on' | 'off'
   readonly enisPerRegion: number
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug'
   readonly dataDir: string
@@ -49,6 +55,7 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   metadataTrustHeader: false,
   allocation: 'random',
   sqliteSynchronous: 'full',
+  pgPreparedStatements: 'on',
   enisPerRegion: 100,
   logLevel: 'info',
   dataDir: '.eniplane',

@@ -22,6 +22,10 @@ Options:
   --sqlite-synchronous S   full (default; an answer means the commit is on disk, concurrent
                            commits share one fsync) or normal (no fsync: survives a crash of
                            the process, not of the machine)
+  --pg-prepared-statements on|off
+                           PostgreSQL: statements parsed once per connection and then only
+                           executed (on, default); off behind a pooler that cannot keep them
+                           (PgBouncer in transaction mode without max_prepared_statements)
   --enis-per-region N      region ENI quota (default 100)
   --log-level L            silent|error|warn|info|debug (default info)
   --dataplane netns        lab dataplane (Linux, root): each running instance a network
@@ -65,6 +69,7 @@ export async function run(argv: string[]): Promise<number> {
         'metadata-trust-header': { type: 'boolean' },
         allocation: { type: 'string' },
         'sqlite-synchronous': { type: 'string' },
+        'pg-prepared-statements': { type: 'string' },
         'enis-per-region': { type: 'string' },
         'log-level': { type: 'string' },
         dataplane: { type: 'string' },
@@ -100,6 +105,7 @@ export async function run(argv: string[]): Promise<number> {
         metadataTrustHeader: values['metadata-trust-header'],
         allocation: values.allocation,
         sqliteSynchronous: values['sqlite-synchronous'],
+        pgPreparedStatements: values['pg-prepared-statements'],
         enisPerRegion: values['enis-per-region'],
         logLevel: values['log-level'],
         dataplane: values.dataplane,

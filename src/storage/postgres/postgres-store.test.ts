@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test'
 
 import pg from 'pg'
 
+import { isApiError } from '../../domain/errors.js'
 import { anAccount, anAddress, privateIpsOf } from '../../testing/builders.js'
 import type { RunSql } from '../contract/migration-3-upgrade.js'
 import { asVersion10, assertBackfilled, seedSlots } from '../contract/migration-11-backfill.js'
@@ -179,6 +180,90 @@ if (url === undefined || url === '') {
         // the store owned the pool: no idle connection keeps a giving-up process alive
         assert.equal(pool.totalCount, 0)
         assert.ok(pool.ended)
+      })
+    })
+
+    it('transactions run named statements, each parsed once per connection; migrations none', async () => {
+      await withSchema('named statements', async (schema) => {
+        const pool = new pg.Pool({
+          connectionString: url,
+          options: `-c search_path=${schema}`,
+          max: 1,
+        })
+        const store = await PostgresStore.open(pool)
+        try {
+          const account = anAccount()
+          await store.transaction((tx) => tx.insertAccount(account))
+          const read = () => store.transaction((tx) => tx.getAccountByName(account.name))
+          assert.deepEqual(await read(), account)
+          const prepared = async () => {
+            const client = await pool.connect()
+            try {
+              const r = await client.query('SELECT name, statement FROM pg_prepared_statements')
+              return r.rows as { name: string; statement: string }[]
+            } finally {
+              client.release()
+            }
+          }
+          const first = await prepared()
+          assert.ok(
+            first.some((p) => /FROM accounts/.test(p.statement)),
+            'the read is prepared',
+          )
+          assert.ok(first.every((p) => p.name.startsWith('eniplane_')))
+          assert.ok(!first.some((p) => /^\s*(CREATE|ALTER|DROP)/i.test(p.statement)), 'no DDL')
+          assert.deepEqual(await read(), account)
+          assert.equal((await prepared()).length, first.length, 'parsed once, then reused')
+        } finally {
+          await store.close()
+        }
+        // preparedStatements: false (a pooler that cannot keep them): every statement unnamed.
+        const plain = new pg.Pool({
+          connectionString: url,
+          options: `-c search_path=${schema}`,
+          max: 1,
+        })
+        const unnamed = await PostgresStore.open(plain, { preparedStatements: false })
+        try {
+          await unnamed.transaction((tx) => tx.getAccountByName('nobody'))
+          const client = await plain.connect()
+          try {
+            const r = await client.query('SELECT count(*)::int AS n FROM pg_prepared_statements')
+            assert.equal((r.rows[0] as { n: number }).n, 0)
+          } finally {
+            client.release()
+          }
+        } finally {
+          await unnamed.close()
+        }
+      })
+    })
+
+    it('a named statement whose table another version changed: 503 once, then a fresh connection', async () => {
+      await withSchema('stale plan', async (schema) => {
+        const pool = new pg.Pool({
+          connectionString: url,
+          options: `-c search_path=${schema}`,
+          max: 1,
+        })
+        const store = await PostgresStore.open(pool)
+        try {
+          const net = await store.transaction((tx) => seedNetwork(tx))
+          const read = () =>
+            store.transaction((tx) => tx.getVSwitch(net.account.id, net.vswitch.id))
+          assert.equal((await read())?.id, net.vswitch.id)
+          // As a newer version's migration would (its `SELECT *` now has another result type).
+          await admin.query(`ALTER TABLE ${schema}.vswitches ADD COLUMN added_later TEXT`)
+          await assert.rejects(read(), (e: unknown) => {
+            assert.ok(isApiError(e))
+            assert.equal(e.code, 'ServiceUnavailable')
+            assert.equal(e.httpStatus, 503)
+            return true
+          })
+          assert.equal((await read())?.id, net.vswitch.id, 'the next connection parses it afresh')
+        } finally {
+          await store.close()
+        }
       })
     })
 

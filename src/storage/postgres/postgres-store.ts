@@ -11,11 +11,15 @@ import type { Store, TransactionOptions, Tx } from '../store.js'
 /** The driver surface this adapter needs (pg's Pool and PoolClient satisfy it). */
 export interface PgClient {
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>
-  /** `rowMode: 'array'`: each row as an array of values */
+  /**
+   * `name`: a named (server-side prepared) statement, parsed once per connection;
+   * `rowMode: 'array'`: each row as an array of values.
+   */
   query(config: {
     text: string
     values: unknown[]
-    rowMode: 'array'
+    name?: string | undefined
+    rowMode?: 'array' | undefined
   }): Promise<{ rows: unknown[]; rowCount: number | null }>
   release(err?: Error | boolean): void
   /** pg's PoolClient is an EventEmitter: `notification` for LISTEN, `error` when cut off. */
@@ -34,13 +38,31 @@ const DIALECT: Dialect = {
   writesInWith: true,
 }
 
-const numbered = new Map<string, string>()
-function toPg(sql: string): string {
-  let out = numbered.get(sql)
+/** A statement as PostgreSQL runs it: `$n` placeholders, and its name if it has one. */
+interface PgStatement {
+  readonly text: string
+  readonly name: string | undefined
+}
+
+/**
+ * How many distinct statement texts get a name (a server-side prepared statement): each pooled
+ * connection parses a named text once and then only binds and executes it, as SQLite reuses its
+ * prepared statements (PostgreSQL pairs at 32 connections: about half again as many a second).
+ * The first texts a process runs are named (every request's hot ones come first); the rest (IN
+ * lists of rare lengths) run unnamed, so a connection never holds more than this many.
+ */
+export const MAX_NAMED_STATEMENTS = 256
+
+const statements = new Map<string, PgStatement>()
+let named = 0
+
+function toPg(sql: string): PgStatement {
+  let out = statements.get(sql)
   if (out === undefined) {
     let n = 0
-    out = sql.replace(/\?/g, () => `$${++n}`)
-    numbered.set(sql, out)
+    const text = sql.replace(/\?/g, () => `$${++n}`)
+    out = { text, name: named < MAX_NAMED_STATEMENTS ? `eniplane_${named++}` : undefined }
+    statements.set(sql, out)
   }
   return out
 }
@@ -85,8 +107,18 @@ function translate(e: unknown): never {
   // 23503 foreign_key_violation: a row still refers to the one being removed (or a referenced
   // row went away concurrently).
   if (code === '23503') throw errors.dependencyViolation('dependent resources', { cause: e })
-  if (isUnavailable(e)) throw errors.serviceUnavailable({ cause: e })
+  if (isUnavailable(e) || isStalePlan(e)) throw errors.serviceUnavailable({ cause: e })
   throw e
+}
+
+/**
+ * A named statement's plan no longer fits its tables (0A000 "cached plan must not change result
+ * type": another version's migration changed a table a `SELECT *` reads). The connection is
+ * dropped like a lost one, and the next parses the statement afresh.
+ */
+function isStalePlan(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code
+  return code === '0A000' && e instanceof Error && /cached plan/i.test(e.message)
 }
 
 const quieted = new WeakSet<PgClient>()
@@ -110,26 +142,33 @@ async function query(client: PgClient, sql: string, params?: unknown[]): Promise
   }
 }
 
-function connection(client: PgClient): SqlConnection {
+/**
+ * A connection for the shared SQL code. `prepared`: statements run by name (toPg); migrations
+ * run unnamed, since their DDL changes the very tables a named plan rests on.
+ */
+function connection(client: PgClient, prepared: boolean): SqlConnection {
+  const send = (sql: string, params: readonly SqlValue[], rowMode?: 'array') => {
+    const { text, name } = toPg(sql)
+    return client.query({ text, name: prepared ? name : undefined, values: [...params], rowMode })
+  }
   return {
     async all<T>(sql: string, params: readonly SqlValue[] = []) {
       try {
-        return (await client.query(toPg(sql), [...params])).rows as T[]
+        return (await send(sql, params)).rows as T[]
       } catch (e: unknown) {
         return translate(e)
       }
     },
     async rows(sql: string, params: readonly SqlValue[] = []) {
       try {
-        const r = await client.query({ text: toPg(sql), values: [...params], rowMode: 'array' })
-        return r.rows as unknown[][]
+        return (await send(sql, params, 'array')).rows as unknown[][]
       } catch (e: unknown) {
         return translate(e)
       }
     },
     async run(sql: string, params: readonly SqlValue[] = []) {
       try {
-        return (await client.query(toPg(sql), [...params])).rowCount ?? 0
+        return (await send(sql, params)).rowCount ?? 0
       } catch (e: unknown) {
         return translate(e)
       }
@@ -145,6 +184,8 @@ interface ClientSession {
 export class PostgresStore implements Store {
   readonly engine = 'postgres'
   readonly #pool: PgPool
+  /** named statements for the transactions' SQL (toPg), unless a pooler cannot keep them */
+  readonly #prepared: boolean
   readonly #seq = sequenceFrom(Date.now)
   readonly #scheduled = new ScheduleListeners()
   /** one reusable Tx per pooled client (TxSession), dropped with the client */
@@ -153,16 +194,21 @@ export class PostgresStore implements Store {
   #listening = false
   #closed = false
 
-  private constructor(pool: PgPool) {
+  private constructor(pool: PgPool, prepared: boolean) {
     this.#pool = pool
+    this.#prepared = prepared
   }
 
   /**
    * Opens a store on a pool and migrates the schema (serialised by an exclusive table lock). The
-   * store owns `pool`: it ends it on close, or when opening fails.
+   * store owns `pool`: it ends it on close, or when opening fails. `preparedStatements: false`
+   * runs every statement unnamed (a pooler in front that cannot keep prepared statements).
    */
-  static async open(pool: PgPool): Promise<PostgresStore> {
-    const store = new PostgresStore(pool)
+  static async open(
+    pool: PgPool,
+    opts: { preparedStatements?: boolean } = {},
+  ): Promise<PostgresStore> {
+    const store = new PostgresStore(pool, opts.preparedStatements ?? true)
     // Replicas may open an empty schema at the same moment: CREATE TABLE IF NOT EXISTS alone
     // races in the catalogue, so a loser retries; once the table exists, its EXCLUSIVE lock
     // serialises the migrations themselves (no advisory locks: DESIGN.md keeps SQL portable).
@@ -192,7 +238,7 @@ export class PostgresStore implements Store {
         'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
       )
       await client.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE')
-      await migrate(connection(client))
+      await migrate(connection(client, false))
       await client.query('COMMIT')
     } catch (e: unknown) {
       await client.query('ROLLBACK').catch(() => undefined)
@@ -253,7 +299,7 @@ export class PostgresStore implements Store {
   #sessionOf(client: PgClient): ClientSession {
     let session = this.#sessions.get(client)
     if (session === undefined) {
-      session = { tx: new TxSession(DIALECT, this.#seq), conn: connection(client) }
+      session = { tx: new TxSession(DIALECT, this.#seq), conn: connection(client, this.#prepared) }
       this.#sessions.set(client, session)
     }
     return session
