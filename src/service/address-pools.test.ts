@@ -3,33 +3,23 @@
 // own, as the chosen-address checks and their errors show.
 import assert from 'node:assert/strict'
 
-import type { Store, Tx } from '../storage/store.js'
 import { describeOnEngines } from '../testing/service-harness.js'
+import { withWrappedTx } from '../testing/wrapped-store.js'
 import { AddressPools } from './address-pools.js'
 import { assignPrivateIpAddresses } from './assign-private-ip-addresses.js'
 import type { ServiceContext } from './context.js'
 
 /** The same context on a store that counts the vSwitch reads of its transactions. */
 function countingVSwitchReads(ctx: ServiceContext): { ctx: ServiceContext; reads: () => number } {
-  const inner = ctx.store
   let reads = 0
-  const store: Store = {
-    engine: inner.engine,
-    onOperationsScheduled: (l) => inner.onOperationsScheduled(l),
-    close: () => inner.close(),
-    transaction: (fn, opts) =>
-      inner.transaction((tx) => {
-        const counted: Tx = {
-          ...tx,
-          getVSwitch: (accountId, id) => {
-            reads++
-            return tx.getVSwitch(accountId, id)
-          },
-        }
-        return fn(counted)
-      }, opts),
-  }
-  return { ctx: { ...ctx, store }, reads: () => reads }
+  const counted = withWrappedTx(ctx, (tx) => ({
+    ...tx,
+    getVSwitch: (accountId, id) => {
+      reads++
+      return tx.getVSwitch(accountId, id)
+    },
+  }))
+  return { ctx: counted, reads: () => reads }
 }
 
 describeOnEngines('address pools', (t) => {

@@ -2,8 +2,8 @@
 // aborted transaction had picked go back to the in-memory pool; pools are bounded.
 import assert from 'node:assert/strict'
 
-import type { Store, Tx } from '../storage/store.js'
 import { describeOnEngines } from '../testing/service-harness.js'
+import { withWrappedTx } from '../testing/wrapped-store.js'
 import { AddressPools } from './address-pools.js'
 import { assignPrivateIpAddresses } from './assign-private-ip-addresses.js'
 import type { ServiceContext } from './context.js'
@@ -12,23 +12,12 @@ import { IDEMPOTENCY_TTL_MS } from './idempotency.js'
 
 /** The same context on a store whose idempotency insert fails (after the picks were made). */
 function failingIdempotency(ctx: ServiceContext): ServiceContext {
-  const inner = ctx.store
-  const store: Store = {
-    engine: inner.engine,
-    onOperationsScheduled: (l) => inner.onOperationsScheduled(l),
-    close: () => inner.close(),
-    transaction: (fn, opts) =>
-      inner.transaction((tx) => {
-        const failing: Tx = {
-          ...tx,
-          insertIdempotency: async () => {
-            throw new Error('disk full')
-          },
-        }
-        return fn(failing)
-      }, opts),
-  }
-  return { ...ctx, store }
+  return withWrappedTx(ctx, (tx) => ({
+    ...tx,
+    insertIdempotency: async () => {
+      throw new Error('disk full')
+    },
+  }))
 }
 
 describeOnEngines('hygiene', (t) => {

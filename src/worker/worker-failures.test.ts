@@ -8,32 +8,21 @@ import type { ServiceContext } from '../service/context.js'
 import { createVpc } from '../service/create-vpc.js'
 import { describeOperations } from '../service/describe-operations.js'
 import { describeVpcs } from '../service/vpc-operations.js'
-import type { Store, Tx } from '../storage/store.js'
 import { describeOnEngines, REGION } from '../testing/service-harness.js'
+import { withWrappedTx } from '../testing/wrapped-store.js'
 import { Worker } from './worker.js'
 
 const regionId = REGION
 
 /** The same context on a store whose `updateEni` to InUse fails for `eniId` (a broken attach). */
 function withBrokenAttach(ctx: ServiceContext, eniId: string): ServiceContext {
-  const inner = ctx.store
-  const store: Store = {
-    engine: inner.engine,
-    onOperationsScheduled: (l) => inner.onOperationsScheduled(l),
-    close: () => inner.close(),
-    transaction: (fn, opts) =>
-      inner.transaction((tx) => {
-        const broken: Tx = {
-          ...tx,
-          updateEni: async (id, patch) => {
-            if (id === eniId && patch.status === 'InUse') throw new Error('hypervisor said no')
-            return tx.updateEni(id, patch)
-          },
-        }
-        return fn(broken)
-      }, opts),
-  }
-  return { ...ctx, store }
+  return withWrappedTx(ctx, (tx) => ({
+    ...tx,
+    updateEni: async (id, patch) => {
+      if (id === eniId && patch.status === 'InUse') throw new Error('hypervisor said no')
+      return tx.updateEni(id, patch)
+    },
+  }))
 }
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {

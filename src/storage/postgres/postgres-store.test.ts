@@ -29,8 +29,8 @@ const schemaFor = (testName: string): string =>
   `t_${createHash('sha1').update(testName).digest('hex').slice(0, 16)}`
 
 /** A pool whose connections all use `schema` (one "replica" of the control plane). */
-const poolOn = (connectionString: string, schema: string): pg.Pool =>
-  new pg.Pool({ connectionString, options: `-c search_path=${schema}`, max: 4 })
+const poolOn = (connectionString: string, schema: string, max = 4): pg.Pool =>
+  new pg.Pool({ connectionString, options: `-c search_path=${schema}`, max })
 
 if (url === undefined || url === '') {
   if (process.env['CI'] === 'true') {
@@ -185,11 +185,7 @@ if (url === undefined || url === '') {
 
     it('transactions run named statements, each parsed once per connection; migrations none', async () => {
       await withSchema('named statements', async (schema) => {
-        const pool = new pg.Pool({
-          connectionString: url,
-          options: `-c search_path=${schema}`,
-          max: 1,
-        })
+        const pool = poolOn(url, schema, 1)
         const store = await PostgresStore.open(pool)
         try {
           const account = anAccount()
@@ -218,11 +214,7 @@ if (url === undefined || url === '') {
           await store.close()
         }
         // preparedStatements: false (a pooler that cannot keep them): every statement unnamed.
-        const plain = new pg.Pool({
-          connectionString: url,
-          options: `-c search_path=${schema}`,
-          max: 1,
-        })
+        const plain = poolOn(url, schema, 1)
         const unnamed = await PostgresStore.open(plain, { preparedStatements: false })
         try {
           await unnamed.transaction((tx) => tx.getAccountByName('nobody'))
@@ -241,11 +233,7 @@ if (url === undefined || url === '') {
 
     it('a named statement whose table another version changed: 503 once, then a fresh connection', async () => {
       await withSchema('stale plan', async (schema) => {
-        const pool = new pg.Pool({
-          connectionString: url,
-          options: `-c search_path=${schema}`,
-          max: 1,
-        })
+        const pool = poolOn(url, schema, 1)
         const store = await PostgresStore.open(pool)
         try {
           const net = await store.transaction((tx) => seedNetwork(tx))
