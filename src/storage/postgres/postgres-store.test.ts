@@ -11,6 +11,7 @@ import { isApiError } from '../../domain/errors.js'
 import { anAccount, anAddress, privateIpsOf } from '../../testing/builders.js'
 import type { RunSql } from '../contract/migration-3-upgrade.js'
 import { asVersion10, assertBackfilled, seedSlots } from '../contract/migration-11-backfill.js'
+import { asVersion7, assertCounted, seedCounted } from '../contract/migration-8-counts.js'
 import { SCHEMA_VERSION, SchemaTooNewError } from '../sql/migrate.js'
 import {
   assertUpgraded,
@@ -123,25 +124,13 @@ if (url === undefined || url === '') {
     it('migration 8 counts the ENIs a database already holds', async () => {
       await withSchema('eni counts backfill', async (schema) => {
         const first = await PostgresStore.open(poolOn(url, schema))
-        const net = await first.transaction(async (tx) => {
-          const net = await seedNetwork(tx)
-          await seedEni(tx, net)
-          await seedEni(tx, net, { type: 'Primary' })
-          return net
-        })
+        const net = await seedCounted(first)
         await first.close()
-        // As a database from before version 8 would be.
-        await admin.query(`DROP TABLE ${schema}.eni_counts`)
-        await admin.query(`CREATE INDEX private_ips_eni ON ${schema}.private_ips (eni_id)`)
-        await admin.query(`DELETE FROM ${schema}.schema_migrations WHERE version = 8`)
+        for (const sql of asVersion7((name) => `${schema}.${name}`)) await admin.query(sql)
 
         const second = await PostgresStore.open(poolOn(url, schema))
         try {
-          await second.transaction(async (tx) => {
-            const hz = { regionId: 'cn-hangzhou' }
-            assert.equal((await tx.listEnis(net.account.id, hz, { limit: 1 })).totalCount, 2)
-            assert.equal(await tx.countEnis(net.account.id, 'cn-hangzhou'), 1)
-          })
+          await assertCounted(second, net)
         } finally {
           await second.close()
         }

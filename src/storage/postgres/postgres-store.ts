@@ -38,20 +38,21 @@ const DIALECT: Dialect = {
   writesInWith: true,
 }
 
-/** A statement as PostgreSQL runs it: `$n` placeholders, and its name if it has one. */
+/** A statement as PostgreSQL runs it: `$n` placeholders, and its name once it has one. */
 interface PgStatement {
   readonly text: string
-  readonly name: string | undefined
+  name?: string
 }
 
 /**
  * How many distinct statement texts get a name (a server-side prepared statement): each pooled
  * connection parses a named text once and then only binds and executes it, as SQLite reuses its
  * prepared statements (PostgreSQL pairs at 32 connections: about half again as many a second).
- * The first texts a process runs are named (every request's hot ones come first); the rest (IN
- * lists of rare lengths) run unnamed, so a connection never holds more than this many.
+ * The first texts a process runs by name are named (every request's hot ones come first; the
+ * migrations' never are); the rest (IN lists of rare lengths) run unnamed, so a connection never
+ * holds more than this many.
  */
-export const MAX_NAMED_STATEMENTS = 256
+const MAX_NAMED_STATEMENTS = 256
 
 const statements = new Map<string, PgStatement>()
 let named = 0
@@ -60,11 +61,18 @@ function toPg(sql: string): PgStatement {
   let out = statements.get(sql)
   if (out === undefined) {
     let n = 0
-    const text = sql.replace(/\?/g, () => `$${++n}`)
-    out = { text, name: named < MAX_NAMED_STATEMENTS ? `eniplane_${named++}` : undefined }
+    out = { text: sql.replace(/\?/g, () => `$${++n}`) }
     statements.set(sql, out)
   }
   return out
+}
+
+/** The statement's name, given on its first named run while names are left; else undefined. */
+function nameOf(statement: PgStatement): string | undefined {
+  if (statement.name === undefined && named < MAX_NAMED_STATEMENTS) {
+    statement.name = `eniplane_${named++}`
+  }
+  return statement.name
 }
 
 /** The channel on which transactions announce scheduled operations (payload: due ms). */
@@ -148,8 +156,9 @@ async function query(client: PgClient, sql: string, params?: unknown[]): Promise
  */
 function connection(client: PgClient, prepared: boolean): SqlConnection {
   const send = (sql: string, params: readonly SqlValue[], rowMode?: 'array') => {
-    const { text, name } = toPg(sql)
-    return client.query({ text, name: prepared ? name : undefined, values: [...params], rowMode })
+    const statement = toPg(sql)
+    const name = prepared ? nameOf(statement) : undefined
+    return client.query({ text: statement.text, name, values: [...params], rowMode })
   }
   return {
     async all<T>(sql: string, params: readonly SqlValue[] = []) {
