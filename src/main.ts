@@ -9,7 +9,7 @@ import type { ServerConfig } from './config/server-config.js'
 import type { Store } from './storage/store.js'
 import type { ServiceContext } from './service/context.js'
 import {
-  BOOTSTRAP_ACCOUNT_NAME,
+  createFirstAccount,
   bootstrapAccountId,
   createAccount,
   findAccessKey,
@@ -155,7 +155,8 @@ export async function bootstrapAccount(
   const secret = env['ENIPLANE_ACCESS_KEY_SECRET']
   const key =
     id && secret ? { ...newAccessKey(), accessKeyId: id, accessKeySecret: secret } : newAccessKey()
-  await createAccount(store, new Date(), BOOTSTRAP_ACCOUNT_NAME, key)
+  // Another replica starting beside this one may have created it first: then it has the key.
+  if (!(await createFirstAccount(store, new Date(), key))) return
   if (id && secret) return
   mkdirSync(dataDir, { recursive: true })
   const file = credentialsFileFor(dataDir, db)

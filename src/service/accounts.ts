@@ -1,8 +1,8 @@
 // Accounts and their AccessKey pairs (the CLI's `account create`, the bootstrap account, and
 // the signature verifier's secret lookup).
-import { errors } from '../domain/errors.js'
+import { errors, isApiError } from '../domain/errors.js'
 import type { AccessKey } from '../domain/resources.js'
-import type { Store } from '../storage/store.js'
+import type { Store, Tx } from '../storage/store.js'
 
 export interface NewAccount {
   readonly accountId: string
@@ -20,14 +20,41 @@ export async function createAccount(
   await store.transaction(async (tx) => {
     if (await tx.getAccountByName(name))
       throw errors.invalidParameter('Name', `Account "${name}" already exists.`)
-    await tx.insertAccount({ id: key.accountId, name, createdAt: now })
-    await tx.insertAccessKey({
-      accessKeyId: key.accessKeyId,
-      accessKeySecret: key.accessKeySecret,
-      accountId: key.accountId,
-    })
+    await insertAccountWithKey(tx, now, name, key)
   })
   return key
+}
+
+async function insertAccountWithKey(tx: Tx, now: Date, name: string, key: NewAccount) {
+  await tx.insertAccount({ id: key.accountId, name, createdAt: now })
+  await tx.insertAccessKey({
+    accessKeyId: key.accessKeyId,
+    accessKeySecret: key.accessKeySecret,
+    accountId: key.accountId,
+  })
+}
+
+/**
+ * Creates the bootstrap account if the store holds no account, in the transaction that looks:
+ * true if this call created it. False when accounts exist, including when a replica starting at
+ * the same moment created it first (SQLite's writers take turns, so this one then sees it; on
+ * PostgreSQL both may see none, and the later insert of the name is refused OperationConflict).
+ */
+export async function createFirstAccount(
+  store: Store,
+  now: Date,
+  key: NewAccount,
+): Promise<boolean> {
+  try {
+    return await store.transaction(async (tx) => {
+      if ((await tx.countAccounts()) > 0) return false
+      await insertAccountWithKey(tx, now, BOOTSTRAP_ACCOUNT_NAME, key)
+      return true
+    })
+  } catch (e: unknown) {
+    if (isApiError(e) && e.code === 'OperationConflict' && (await hasAccounts(store))) return false
+    throw e
+  }
 }
 
 export async function findAccessKey(
